@@ -1,0 +1,113 @@
+"""Development settings: what `invoke build` and `invoke livereload` use."""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+
+# Local plugins share two small helpers (datafile, problems) by module name.
+if str(ROOT / "plugins") not in sys.path:
+    sys.path.insert(0, str(ROOT / "plugins"))
+
+SITENAME = "Mental Health Center of San Diego"
+SITEURL = ""
+DEFAULT_LANG = "en"
+TIMEZONE = "America/Los_Angeles"
+
+PATH = "content"
+THEME = "theme"
+OUTPUT_PATH = "output"
+
+# Pages only: the site has no blog, so nothing is read as an article.
+PAGE_PATHS = ["pages"]
+ARTICLE_PATHS = []
+STATIC_PATHS = ["images", "files"]
+
+# The folder path is the URL: pages/intensive-outpatient/benefits.md is served
+# at /intensive-outpatient/benefits/ (pretty URLs, see DESIGN.md "URLs").
+PATH_METADATA = r"pages/(?P<slug>.+)\.md"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+EXTRA_PATH_METADATA = {"pages/index.md": {"url": "", "save_as": "index.html"}}
+# The stylesheet is inlined (plugins/inline_css.py); only icons are copied.
+THEME_STATIC_PATHS = ["static/icons"]
+
+# The theme owns every page it ships: switch off the outputs we do not use so
+# Pelican can never fall back to its unstyled `simple` theme.
+DIRECT_TEMPLATES = []
+INDEX_SAVE_AS = ""
+ARTICLE_SAVE_AS = ""
+ARTICLE_LANG_SAVE_AS = ""
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+PAGE_LANG_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+# The 404 page is a template page: it is no content, but has crisis help.
+TEMPLATE_PAGES = {"404.html": "404.html", "robots.txt": "robots.txt"}
+
+MARKDOWN = {
+    "extension_configs": {
+        # toc gives every heading a stable id, so links can target #fragments.
+        "markdown.extensions.toc": {"permalink": False},
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+    },
+    "output_format": "html5",
+}
+
+# Deterministic output: same content, byte-identical site.
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = [
+    "center",
+    "notices",
+    "page_meta",
+    "inline_css",
+    "content_checks",
+    "sitemap",
+]
+
+# Plugin settings, one dict per plugin (see each plugin's docstring).
+CENTER = {"path": "center.txt"}
+NOTICES = {"path": "notices", "warn_days": 14, "today": None}
+CONTENT_CHECKS = {"strict": False, "allow_placeholders": True, "max_grade": 8.0}
+INLINE_CSS = {"path": "static/css/main.css"}
+
+SITEMAP = {
+    "format": "xml",
+    "priorities": {"articles": 0.5, "indexes": 0.5, "pages": 0.5},
+    "changefreqs": {"articles": "monthly", "indexes": "monthly", "pages": "monthly"},
+    "exclude": ["404.html"],
+}
+
+# Public crisis lines (DESIGN.md, "Facts the content must get right"), shown
+# on every page apart from the center's own phone, which is not a crisis line.
+CRISIS_LINES = [
+    {"text": "Suicide & Crisis Lifeline, call or text", "number": "988", "tel": "988",
+     "note": "24/7, free, Spanish available"},
+    {"text": "Emergency", "number": "911", "tel": "911", "note": "if a life is in danger"},
+    {"text": "San Diego Access & Crisis Line", "number": "1-888-724-7240",
+     "tel": "+18887247240", "note": "24/7"},
+]
+# A Content-Security-Policy <meta> tag, for hosts without header control
+# (publishconf.py sets it; see plugins/security_headers.py).
+CSP_META = ""

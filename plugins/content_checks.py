@@ -1,0 +1,301 @@
+"""Check every page an editor writes, in every build, before anything is written.
+
+Runs after all content is read (`all_generators_finalized`), gathers every
+problem (its own and those `center` and `notices` recorded), logs them one
+line each, sorted, and raises `ContentError` when any must be fixed, so the
+build stops before a single page is written.
+
+Settings, one dict: CONTENT_CHECKS = {
+    "strict": False,             # production: warnings are errors too
+    "allow_placeholders": True,  # False: fictional contact details are errors
+    "max_grade": 8.0,            # Flesch-Kincaid grade; above it is a warning
+    "theme_ids": [...],          # ids the theme puts on every page (#fragments)
+}
+"""
+
+import logging
+import os
+import posixpath
+import urllib.parse
+from html.parser import HTMLParser
+
+from pelican import signals
+
+import datafile
+import fields
+import readability
+from problems import (
+    CONTEXT_KEY,
+    ERROR,
+    WARNING,
+    ContentError,
+    Problem,
+    display_path,
+)
+
+logger = logging.getLogger("content_checks")
+
+DEFAULTS = {
+    "strict": False,
+    "allow_placeholders": True,
+    "max_grade": 8.0,
+    "theme_ids": ["main-content", "crisis-help", "contact"],
+}
+FORBIDDEN_TAGS = {
+    "script": "scripts are not allowed on this site",
+    "iframe": "embedded frames report visits to third parties",
+    "object": "embedded objects are not allowed on this site",
+    "embed": "embedded objects are not allowed on this site",
+    "form": "forms cannot work on a static site and could send health details away",
+}
+BAD_SCHEMES = ("javascript:", "data:", "vbscript:")
+LINK_ATTRIBUTES = {"a": "href", "img": "src", "link": "href", "source": "src"}
+
+
+class Tags(HTMLParser):
+    """Every start tag of a page body, with its attributes."""
+
+    def __init__(self, markup):
+        super().__init__(convert_charrefs=True)
+        self.found = []
+        self.feed(markup or "")
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append((tag, dict(attrs)))
+
+
+def line_of(text, needle, default):
+    """The first line of the source that mentions `needle` (1-based)."""
+    index = text.find(needle) if needle else -1
+    return text.count("\n", 0, index) + 1 if index >= 0 else default
+
+
+def options_of(settings):
+    options = dict(DEFAULTS, **settings.get("CONTENT_CHECKS", {}))
+    unknown = sorted(set(options) - set(DEFAULTS))
+    return options, [
+        Problem("pelicanconf.py", 0, f"content_checks: unknown key '{key}'",
+                f"use only: {', '.join(DEFAULTS)}") for key in unknown
+    ]
+
+
+# --- The source file: metadata an editor writes -------------------------------
+
+
+def check_header(data, where):
+    problems = []
+    for number in data.stray_lines:
+        problems.append(Problem(where, number, "this line is not 'Key: value'",
+                                "add a colon after the key, or a blank line before the text"))
+    for key, number in data.lines.items():
+        if key not in fields.PAGE_FIELDS:
+            likely = fields.likely_key(key)
+            hint = f"did you mean '{likely.capitalize()}'?" if likely else (
+                f"use only: {', '.join(fields.PAGE_FIELDS)}")
+            problems.append(Problem(where, number, f"unknown field '{key}'", hint))
+    return problems
+
+
+def check_values(data, where):
+    problems = []
+    for name, (kind, required, why) in fields.PAGE_FIELDS.items():
+        value = data.fields.get(name, "")
+        line = data.lines.get(name, 1)
+        if not value.strip():
+            if required:
+                label = name.capitalize().replace("_", "-")
+                problems.append(Problem(where, line, f"missing {name.replace('_', ' ')}",
+                                        f"add a line '{label}: ...' ({why})"))
+            continue
+        try:
+            fields.parse(name, value)
+        except ValueError as error:
+            what, fix = str(error).split(" - ")
+            problems.append(Problem(where, line, f"{name.replace('_', ' ')}: {what}", fix))
+        if kind == "description" and len(value) > fields.DESCRIPTION_MAX:
+            problems.append(Problem(where, line, f"the summary is {len(value)} characters",
+                                    f"shorten it to {fields.DESCRIPTION_MAX} or fewer"))
+    return problems
+
+
+def check_source(path):
+    """Problems of one page's file, and its text (None if unreadable)."""
+    where = display_path(path)
+    try:
+        text = datafile.read_text(path)
+    except datafile.NotUtf8 as error:
+        return [Problem(where, error.line, "the file is not UTF-8 text",
+                        "save it again as UTF-8 (in VS Code: 'Save with Encoding')")], None
+    data = datafile.parse(path, text)
+    problems = check_header(data, where) + check_values(data, where)
+    if not data.body.strip():
+        problems.append(Problem(where, data.body_line, "the page has no text",
+                                "write the page below the Key: value lines and a blank line"))
+    return problems, text
+
+
+# --- The page as rendered: links, images and raw HTML ------------------------
+
+
+def link_problem(href, page_url, targets, where, line, siteurl=""):
+    """A problem with one link or image address, or None."""
+    if siteurl and href.startswith(siteurl + "/"):
+        href = href[len(siteurl) :]
+    lowered = href.strip().lower()
+    if lowered.startswith(BAD_SCHEMES):
+        return Problem(where, line, f"unsafe link '{href[:40]}'",
+                       "link to a page or a file instead")
+    if "{filename}" in href or "{static}" in href:
+        return Problem(where, line, f"link to a missing file '{href}'",
+                       "check the file name under content/ (it is case-sensitive)")
+    parts = urllib.parse.urlsplit(href)
+    if parts.scheme or parts.netloc or not (parts.path or parts.fragment):
+        return None  # external links are checked on demand: invoke linkcheck
+    path = page_url
+    if parts.path:
+        joined = posixpath.normpath(urllib.parse.urljoin("/" + page_url, parts.path))
+        slash = "/" if parts.path.endswith("/") and joined != "/" else ""
+        path = joined.lstrip("/") + slash
+    if path not in targets:
+        return Problem(where, line, f"link to a page that does not exist '{href}'",
+                       "link with {filename}path/to/page.md, or fix the address")
+    if parts.fragment and parts.fragment not in targets[path]:
+        return Problem(where, line, f"link to a missing heading '#{parts.fragment}'",
+                       "use the id of a heading on that page (see EDITING.md)")
+    return None
+
+
+def check_tag(tag, attrs, page, targets, where, source, siteurl):
+    problems = []
+    for name in attrs:
+        if name.startswith("on"):
+            problems.append(Problem(where, line_of(source, name + "=", 1),
+                                    f"inline event handler '{name}'",
+                                    "remove it: pages run no scripts"))
+        if name == "style":
+            problems.append(Problem(where, line_of(source, "style=", 1),
+                                    "inline style attribute",
+                                    "remove it: the security policy blocks inline styles"))
+    if tag in FORBIDDEN_TAGS:
+        problems.append(Problem(where, line_of(source, "<" + tag, 1), f"<{tag}> in a page",
+                                f"remove it: {FORBIDDEN_TAGS[tag]}"))
+    if tag == "img" and not (attrs.get("alt") or "").strip():
+        problems.append(Problem(where, line_of(source, attrs.get("src", "!["), 1),
+                                "image without alt text",
+                                "describe the image: ![what it shows](file.jpg)"))
+    address = attrs.get(LINK_ATTRIBUTES.get(tag, ""))
+    if address is not None:
+        needle = address.split("}")[-1] or address
+        problem = link_problem(address, page.url, targets, where,
+                               line_of(source, needle, 1), siteurl)
+        problems.append(problem) if problem else None
+    return problems
+
+
+def link_targets(pages, generator_context, theme_ids):
+    """Every address inside the site, with the ids a #fragment can reach."""
+    targets = {}
+    for page in pages:
+        ids = {attrs["id"] for _, attrs in Tags(page.content).found if attrs.get("id")}
+        targets[page.url] = ids | set(theme_ids)
+    for static in generator_context.get("staticfiles", []):
+        targets[static.url] = set()
+    for save_as in generator_context.get("TEMPLATE_PAGES", {}).values():
+        targets[save_as] = set(theme_ids)
+    return targets
+
+
+# --- The whole site ----------------------------------------------------------
+
+
+def check_duplicates(pages):
+    problems, urls, titles = [], {}, {}
+    for page in pages:
+        where = display_path(page.source_path)
+        if page.url in urls:
+            problems.append(Problem(where, 1, f"same address as {urls[page.url]}",
+                                    "rename or move one of the two files"))
+        if page.title in titles:
+            problems.append(Problem(where, 1, f"same title as {titles[page.title]}",
+                                    "give each page its own title"))
+        urls.setdefault(page.url, where)
+        titles.setdefault(page.title, where)
+    return problems
+
+
+def check_page(page, source, targets, max_grade):
+    where = display_path(page.source_path)
+    siteurl = page.settings.get("SITEURL", "")
+    problems = []
+    for tag, attrs in Tags(page.content).found:
+        problems += check_tag(tag, attrs, page, targets, where, source, siteurl)
+    grade = readability.grade(page.content)
+    if grade > max_grade:
+        problems.append(Problem(where, 0, f"reading grade {grade:.1f} is above {max_grade:g}",
+                                "use shorter sentences and everyday words", WARNING))
+    return problems
+
+
+def placeholder_problem(center, options):
+    if not center.get("placeholder") or options["allow_placeholders"]:
+        return []
+    source = center.get("source", {"path": "content/center.txt", "lines": {}})
+    level = WARNING if os.environ.get("STAGING") == "1" else ERROR
+    return [Problem(source["path"], source["lines"].get("phone", 1),
+                    "the center's contact details are fictional placeholders",
+                    "enter the real phone and address, and delete 'Status: placeholder'",
+                    level)]
+
+
+def source_files(settings):
+    for folder in settings["PAGE_PATHS"]:
+        base = os.path.join(settings["PATH"], folder)
+        for directory, _, names in sorted(os.walk(base)):
+            for name in sorted(names):
+                if name.endswith(".md") and not name.startswith("."):
+                    yield os.path.join(directory, name)
+
+
+def check_site(context, settings, pages):
+    """Every problem of the content, each one a `Problem`."""
+    options, problems = options_of(settings)
+    sources = {}
+    for path in source_files(settings):
+        found, text = check_source(path)
+        problems += found
+        sources[os.path.abspath(path)] = text or ""
+    targets = link_targets(pages, context, options["theme_ids"])
+    for page in pages:
+        source = sources.get(os.path.abspath(page.source_path), "")
+        problems += check_page(page, source, targets, options["max_grade"])
+    problems += check_duplicates(pages)
+    problems += placeholder_problem(context.get("center", {}), options)
+    problems += context.get(CONTEXT_KEY, [])
+    if options["strict"]:
+        problems = [Problem(p.path, p.line, p.message, p.fix, ERROR)
+                    if p.level == WARNING and os.environ.get("STAGING") != "1" else p
+                    for p in problems]
+    return sorted(set(problems))
+
+
+def report(problems):
+    for problem in problems:
+        level = logging.ERROR if problem.level == ERROR else logging.WARNING
+        logger.log(level, "%s", problem, extra={"problem": problem})
+
+
+def check_content(generators):
+    """Stop the build, before anything is written, when content must be fixed."""
+    pages_generator = next(g for g in generators if hasattr(g, "hidden_pages"))
+    pages = pages_generator.pages + pages_generator.hidden_pages
+    problems = check_site(pages_generator.context, pages_generator.settings, pages)
+    report(problems)
+    errors = [problem for problem in problems if problem.level == ERROR]
+    if errors:
+        raise ContentError(f"{len(errors)} content problem(s) must be fixed")
+
+
+def register():
+    # All content is read but nothing written yet: the one moment to refuse.
+    signals.all_generators_finalized.connect(check_content)

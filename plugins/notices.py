@@ -1,0 +1,148 @@
+"""Site-wide notices (the COVID-19 status banner first) with dates.
+
+Each notice is one file in the notices folder: `Title`, `Level`, `Start` and
+`End` lines, a blank line, then the message in Markdown. A notice shows on
+every page of a build whose date is from its start to its end, inclusive.
+The build warns when a notice has ended or ends within `warn_days`.
+
+Settings, one dict: NOTICES = {
+    "path": "notices",   # folder inside the content folder
+    "warn_days": 14,     # warn this many days before an end date
+    "today": None,       # the build's date (a datetime.date); None = today
+}
+Templates read the active notices as `notices` in the context.
+"""
+
+import datetime
+import os
+import zoneinfo
+
+import markdown
+from pelican import signals
+
+import datafile
+import fields
+from problems import WARNING, Problem, display_path, record
+
+DEFAULTS = {"path": "notices", "warn_days": 14, "today": None}
+LEVELS = ("info", "warning", "urgent")
+REQUIRED = ("title", "level", "start", "end")
+
+
+def options_of(settings):
+    options = dict(DEFAULTS, **settings.get("NOTICES", {}))
+    unknown = sorted(set(options) - set(DEFAULTS))
+    return options, unknown
+
+
+def build_date(options, settings):
+    """The date this build decides by: set in tests, else today in San Diego."""
+    if options["today"]:
+        return options["today"]
+    zone = zoneinfo.ZoneInfo(settings.get("TIMEZONE") or "UTC")
+    return datetime.datetime.now(zone).date()
+
+
+def message_html(text):
+    # Inline Markdown only: a banner is one short paragraph, not a page.
+    html = markdown.markdown(text.strip(), output_format="html5")
+    return html.removeprefix("<p>").removesuffix("</p>")
+
+
+def read_notice(path, where, problems):
+    """The notice in one file as a dict, or None when it cannot be used."""
+    try:
+        data = datafile.read(path)
+    except datafile.NotUtf8 as error:
+        problems.append(Problem(where, error.line, "the file is not UTF-8 text",
+                                "save it again as UTF-8"))
+        return None
+    found = len(problems)
+    for key in sorted(set(data.fields) - set(REQUIRED)):
+        problems.append(Problem(where, data.lines[key], f"unknown field '{key}'",
+                                f"use only: {', '.join(REQUIRED)}"))
+    for key in REQUIRED:
+        if not data.fields.get(key):
+            problems.append(Problem(where, data.lines.get(key, 1), f"missing {key}",
+                                    f"add a line '{key.capitalize()}: ...'"))
+    if not data.body.strip():
+        problems.append(Problem(where, data.body_line, "the notice has no message",
+                                "write the message after a blank line"))
+    level = data.fields.get("level", "").lower()
+    if level and level not in LEVELS:
+        problems.append(Problem(where, data.lines["level"], f"unknown level '{level}'",
+                                f"use one of: {', '.join(LEVELS)}"))
+    dates = {}
+    for key in ("start", "end"):
+        if data.fields.get(key):
+            try:
+                dates[key] = fields.parse_date(data.fields[key])
+            except ValueError as error:
+                what, fix = str(error).split(" - ")
+                problems.append(Problem(where, data.lines[key], what, fix))
+    if len(dates) == 2 and dates["end"] < dates["start"]:
+        problems.append(Problem(where, data.lines["end"],
+                                f"the end ({dates['end']}) is before the start "
+                                f"({dates['start']})", "swap or correct the dates"))
+    if len(problems) > found:
+        return None
+    return {
+        "title": data.fields["title"],
+        "level": level,
+        "start": dates["start"],
+        "end": dates["end"],
+        "html": message_html(data.body),
+        "source": {"path": where, "line": data.lines["end"]},
+        "slug": os.path.splitext(os.path.basename(path))[0],
+    }
+
+
+def expiry_warning(notice, today, warn_days):
+    source = notice["source"]
+    if notice["end"] < today:
+        return Problem(source["path"], source["line"],
+                       f"this notice ended on {notice['end']} and is no longer shown",
+                       "delete the file, or set a later End date", WARNING)
+    if (notice["end"] - today).days < warn_days:
+        return Problem(source["path"], source["line"],
+                       f"this notice ends soon, on {notice['end']}",
+                       "set a later End date if it should stay up", WARNING)
+    return None
+
+
+def load_notices(settings):
+    """(active notices, problems) for this build's date."""
+    options, unknown = options_of(settings)
+    problems = [Problem("pelicanconf.py", 0, f"notices: unknown key '{key}'",
+                        f"use only: {', '.join(DEFAULTS)}") for key in unknown]
+    folder = os.path.join(settings["PATH"], options["path"])
+    today = build_date(options, settings)
+    active = []
+    names = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
+    names = [name for name in names if not name.startswith(".")]
+    for name in names:
+        path = os.path.join(folder, name)
+        notice = read_notice(path, display_path(path), problems)
+        if notice is None:
+            continue
+        warning = expiry_warning(notice, today, options["warn_days"])
+        if warning:
+            problems.append(warning)
+        if notice["start"] <= today <= notice["end"]:
+            active.append(notice)
+    return active, problems
+
+
+def add_notices(generator):
+    """Decide once per build which notices show, before any page is written."""
+    if "notices" in generator.context:
+        return
+    active, problems = load_notices(generator.settings)
+    generator.context["notices"] = active
+    for problem in problems:
+        record(generator.context, problem)
+
+
+def register():
+    # generator_init: the shared context is filled before any template renders.
+    signals.generator_init.connect(add_notices)

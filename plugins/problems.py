@@ -1,0 +1,43 @@
+"""Content problems: one line each, naming the file, the line and the fix.
+
+Every local plugin records what it finds here instead of logging at once,
+because `pelican --fatal` stops at the first logged record and an editor
+needs to see every problem of a build together (DESIGN.md, "Known traps").
+`content_checks` logs them all and stops the build before anything is written.
+"""
+
+import os
+from dataclasses import dataclass
+
+ERROR = "error"
+WARNING = "warning"
+
+# The context key under which plugins gather their problems for one build.
+CONTEXT_KEY = "CONTENT_PROBLEMS"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    path: str
+    line: int  # 0 when the line cannot be known
+    message: str
+    fix: str
+    level: str = ERROR
+
+    def __str__(self):
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message} - {self.fix}"
+
+
+class ContentError(Exception):
+    """The content has problems that must be fixed before the site is built."""
+
+
+def record(context, problem):
+    context.setdefault(CONTEXT_KEY, []).append(problem)
+
+
+def display_path(path):
+    """The path an editor recognises: relative to where the build was run."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative

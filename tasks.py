@@ -1,0 +1,138 @@
+"""The commands people run. `invoke --list` is the reference; README.md says when."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from invoke import Exit, task
+
+ROOT = Path(__file__).resolve().parent
+CONFIG = {
+    "settings": "pelicanconf.py",
+    "production_settings": "publishconf.py",
+    "output": "output",
+    "host": "127.0.0.1",
+    "port": 8000,
+    "watch": ["content", "theme", "plugins", "pelicanconf.py"],
+    # command -> Debian package the tests need (installed when run as root)
+    "system_packages": {
+        "chromium": "chromium",
+        "nginx": "nginx",
+        "rsync": "rsync",
+        "java": "default-jre-headless",
+        "npm": "npm",
+        "git": "git",
+    },
+}
+
+
+@task(help={"production": "use publishconf.py: absolute URLs, strict checks"})
+def build(c, production=False):
+    """Build the site into output/ (the old output stays if a check fails)."""
+    if not run_build(production):
+        raise Exit(code=1)
+
+
+@task
+def livereload(c, port=CONFIG["port"]):
+    """Preview on http://127.0.0.1:8000; rebuild and reload on every save."""
+    from livereload import Server
+
+    run_build(production=False)
+    server = Server()
+    for path in CONFIG["watch"]:
+        server.watch(str(ROOT / path), lambda: run_build(production=False))
+    print(f"Preview: http://{CONFIG['host']}:{port}/ (Ctrl+C to stop)", flush=True)
+    server.serve(host=CONFIG["host"], port=int(port), root=str(ROOT / CONFIG["output"]),
+                 default_filename="index.html", open_url_delay=None)
+
+
+@task
+def serve(c, port=CONFIG["port"]):
+    """Serve output/ as it is, without rebuilding."""
+    c.run(f"{sys.executable} -m http.server {port} --bind {CONFIG['host']} "
+          f"--directory {ROOT / CONFIG['output']}", pty=False)
+
+
+@task(help={"pytest_args": "extra arguments for pytest, e.g. '-k links -x'"})
+def test(c, pytest_args=""):
+    """Install what the tests need (browser, nginx, validator) and run them all."""
+    ensure_system_packages()
+    ensure_node_packages(c)
+    result = c.run(f"{sys.executable} -m pytest {pytest_args}", warn=True, pty=False)
+    raise Exit(code=result.exited)
+
+
+@task(help={"path": "where, e.g. intensive-outpatient/family-support",
+            "title": "the page heading"})
+def new_page(c, path, title):
+    """Start a new page with every required field filled in with guidance."""
+    from tools.scaffold import new_page_text
+
+    target = ROOT / "content" / "pages" / f"{path.strip('/')}.md"
+    if target.exists():
+        raise Exit(f"{target.relative_to(ROOT)} already exists - choose another path", 1)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(new_page_text(title), encoding="utf-8")
+    print(f"Created {target.relative_to(ROOT)}: fill in each line, then preview.")
+
+
+@task(help={"cache_hours": "reuse results younger than this (default 24)"})
+def linkcheck(c, cache_hours=24):
+    """Check the links to other websites in the built site (needs internet)."""
+    from tools import linkcheck as checker
+
+    broken = checker.check_site(ROOT / CONFIG["output"], ROOT / ".linkcheck-cache.json",
+                                cache_hours=float(cache_hours))
+    for line in broken:
+        print(line)
+    if broken:
+        raise Exit(code=1)
+
+
+@task
+def screenshots(c):
+    """Save a picture of every page at 375 and 1280 px wide in screenshots/."""
+    ensure_system_packages()
+    result = c.run(f"{sys.executable} -m pytest tests/browser/test_screenshots.py",
+                   warn=True, pty=False)
+    raise Exit(code=result.exited)
+
+
+# --- Helpers -----------------------------------------------------------------
+
+
+def run_build(production):
+    """Build safely and print every problem; True when the site was replaced."""
+    from tools import sitebuild
+
+    settings = CONFIG["production_settings" if production else "settings"]
+    os.chdir(ROOT)
+    return sitebuild.report(sitebuild.build(settings, CONFIG["output"])) == 0
+
+
+def ensure_system_packages():
+    """apt-get the tools the tests drive, when root; otherwise they skip."""
+    missing = [pkg for cmd, pkg in CONFIG["system_packages"].items()
+               if shutil.which(cmd) is None]
+    if not missing:
+        return
+    if os.geteuid() != 0 or shutil.which("apt-get") is None:
+        print(f"Not installing {', '.join(missing)} (needs root and apt-get): "
+              "the tests that need them will be skipped.", flush=True)
+        return
+    env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing],
+                   check=True, env=env)
+
+
+def ensure_node_packages(c):
+    """The HTML validator (vnu.jar) comes pinned from the npm registry."""
+    if shutil.which("npm") is None:
+        print("npm not found: the HTML validation test will be skipped.", flush=True)
+        return
+    if not (ROOT / "node_modules" / "vnu-jar").exists():
+        c.run("npm ci --no-audit --no-fund --loglevel=error", pty=False)

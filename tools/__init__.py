@@ -1,0 +1,1 @@
+"""Project tools behind the invoke tasks: safe build, scaffolding, link check, deploy."""

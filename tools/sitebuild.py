@@ -1,0 +1,146 @@
+"""Build the site without ever losing the last good one.
+
+Pelican writes into a fresh temporary folder beside the output folder; only
+when the build and every content check pass does that folder replace the
+output. On a content mistake the editor sees one line per problem and the
+old site stays exactly as it was (DESIGN.md, "Known traps": Pelican would
+otherwise empty the output folder before the checks run).
+
+    python -m tools.sitebuild [--settings publishconf.py] [--output DIR] [--today DATE]
+"""
+
+import argparse
+import datetime
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass, field
+
+from pelican import Pelican
+from pelican.settings import read_settings
+
+
+@dataclass
+class Result:
+    ok: bool
+    output: str
+    errors: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+
+    @property
+    def lines(self):
+        return self.errors + self.warnings
+
+
+class Collector(logging.Handler):
+    """Keeps every warning and error of one build, to print them together."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+def sort_records(records):
+    """Our problems as they are; anything else Pelican says, on one line."""
+    errors, warnings, named = [], [], set()
+    for record in records:
+        problem = getattr(record, "problem", None)
+        if problem:
+            named.add(os.path.basename(problem.path))
+            (errors if record.levelno >= logging.ERROR else warnings).append(str(problem))
+    for record in records:
+        if getattr(record, "problem", None):
+            continue
+        text = " ".join(record.getMessage().split())
+        if any(name in text for name in named):
+            continue  # Pelican's own words on a file we already explained
+        line = f"{record.name.split('.')[0]}: {text}"
+        (errors if record.levelno >= logging.ERROR else warnings).append(line)
+    return errors, warnings
+
+
+def swap_in(built, output):
+    """Replace the output folder with the new build in two renames."""
+    old = None
+    if os.path.exists(output):
+        old = tempfile.mkdtemp(prefix=".output-old-", dir=os.path.dirname(output))
+        os.rmdir(old)
+        os.rename(output, old)
+    os.rename(built, output)
+    if old:
+        shutil.rmtree(old)
+
+
+def build(settings_file="pelicanconf.py", output=None, override=None):
+    """Build the site; replace `output` only if the content is clean."""
+    collector = Collector()
+    logging.getLogger().addHandler(collector)
+    try:
+        settings = read_settings(settings_file, override=override or {})
+        output = os.path.abspath(output or settings["OUTPUT_PATH"])
+        os.makedirs(os.path.dirname(output), exist_ok=True)
+        building = tempfile.mkdtemp(prefix=".output-", dir=os.path.dirname(output))
+        settings["OUTPUT_PATH"] = building
+        crashed = run_pelican(settings)
+    finally:
+        logging.getLogger().removeHandler(collector)
+    errors, warnings = sort_records(collector.records)
+    if crashed and not errors:
+        errors.append(f"build failed: {crashed} (run with --debug for details)")
+    if errors:
+        shutil.rmtree(building, ignore_errors=True)
+        return Result(False, output, errors, warnings)
+    swap_in(building, output)
+    return Result(True, output, errors, warnings)
+
+
+def run_pelican(settings):
+    """None, or what stopped the build (content problems are logged already)."""
+    try:
+        Pelican(settings).run()
+    except Exception as error:  # noqa: BLE001 - reported as one line, never a traceback
+        if os.environ.get("SITEBUILD_DEBUG"):
+            raise
+        return f"{type(error).__name__}: {error}"
+    return None
+
+
+def today_override(settings_file, value):
+    """Settings that set the date the notices are decided by."""
+    day = datetime.date.fromisoformat(value)
+    notices = dict(read_settings(settings_file).get("NOTICES", {}), today=day)
+    return {"NOTICES": notices}
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--settings", default="pelicanconf.py")
+    parser.add_argument("--output", default=None)
+    parser.add_argument("--today", help="decide notices as of this date (YYYY-MM-DD)")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    args = parser.parse_args(argv)
+    if args.debug:
+        os.environ["SITEBUILD_DEBUG"] = "1"
+    override = today_override(args.settings, args.today) if args.today else None
+    result = build(args.settings, args.output, override)
+    return report(result)
+
+
+def report(result):
+    for line in result.lines:
+        print(line, file=sys.stderr)
+    if result.ok:
+        print(f"Built the site in {os.path.relpath(result.output)}/", file=sys.stderr)
+        return 0
+    print(f"Build stopped: {len(result.errors)} problem(s) to fix; "
+          f"{os.path.relpath(result.output)}/ is unchanged.", file=sys.stderr)
+    return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
