@@ -83,7 +83,7 @@ PLUGINS = [
     "page_meta",
     "inline_css",
     "content_checks",
-    "sitemap",
+    "sitemap_xml",
 ]
 
 # Plugin settings, one dict per plugin (see each plugin's docstring).
@@ -91,13 +91,6 @@ CENTER = {"path": "center.txt"}
 NOTICES = {"path": "notices", "warn_days": 14, "today": None}
 CONTENT_CHECKS = {"strict": False, "allow_placeholders": True, "max_grade": 8.0}
 INLINE_CSS = {"path": "static/css/main.css"}
-
-SITEMAP = {
-    "format": "xml",
-    "priorities": {"articles": 0.5, "indexes": 0.5, "pages": 0.5},
-    "changefreqs": {"articles": "monthly", "indexes": "monthly", "pages": "monthly"},
-    "exclude": ["404.html"],
-}
 
 # Public crisis lines (DESIGN.md, "Facts the content must get right"), shown
 # on every page apart from the center's own phone, which is not a crisis line.

@@ -76,12 +76,17 @@ def swap_in(built, output):
         shutil.rmtree(old)
 
 
-def build(settings_file="pelicanconf.py", output=None, override=None):
-    """Build the site; replace `output` only if the content is clean."""
+def build(settings_file="pelicanconf.py", output=None, override=None, today=None):
+    """Build the site; replace `output` only if the content is clean.
+
+    `today` (a date) decides which notices show, instead of the clock.
+    """
     collector = Collector()
     logging.getLogger().addHandler(collector)
     try:
         settings = read_settings(settings_file, override=override or {})
+        if today:
+            settings["NOTICES"] = dict(settings.get("NOTICES", {}), today=today)
         output = os.path.abspath(output or settings["OUTPUT_PATH"])
         os.makedirs(os.path.dirname(output), exist_ok=True)
         building = tempfile.mkdtemp(prefix=".output-", dir=os.path.dirname(output))
@@ -110,13 +115,6 @@ def run_pelican(settings):
     return None
 
 
-def today_override(settings_file, value):
-    """Settings that set the date the notices are decided by."""
-    day = datetime.date.fromisoformat(value)
-    notices = dict(read_settings(settings_file).get("NOTICES", {}), today=day)
-    return {"NOTICES": notices}
-
-
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--settings", default="pelicanconf.py")
@@ -126,8 +124,8 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if args.debug:
         os.environ["SITEBUILD_DEBUG"] = "1"
-    override = today_override(args.settings, args.today) if args.today else None
-    result = build(args.settings, args.output, override)
+    today = datetime.date.fromisoformat(args.today) if args.today else None
+    result = build(args.settings, args.output, today=today)
     return report(result)
 
 

@@ -1,0 +1,54 @@
+"""Build the real site once per session and read it as a visitor would."""
+
+import os
+import shutil
+
+import pytest
+
+from support import CONTENT, ROOT, build_site, html_files, notice_dates, soup_of, url_of
+
+
+@pytest.fixture(scope="session")
+def build_day():
+    """The site is built as of the COVID-19 notice's first day: the tests
+    must not depend on the clock."""
+    return notice_dates()[0]
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory, build_day):
+    """The real content, built once with the development settings."""
+    output = tmp_path_factory.mktemp("site") / "output"
+    result = build_site(output, today=build_day)
+    assert result.ok, "\n".join(result.lines)
+    return output
+
+
+@pytest.fixture(scope="session")
+def pages(site):
+    """{url: soup} for every content page (not the 404 page)."""
+    return {url_of(site, path): soup_of(path) for path in html_files(site)
+            if path.name != "404.html"}
+
+
+@pytest.fixture(scope="session")
+def all_documents(site):
+    """{url: soup} for every HTML file, the 404 page included."""
+    return {url_of(site, path): soup_of(path) for path in html_files(site)}
+
+
+@pytest.fixture
+def content_copy(tmp_path):
+    """A copy of the real content folder that a test may break."""
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    return target
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _run_from_root():
+    # Problems name files relative to where the build runs: the project root.
+    previous = os.getcwd()
+    os.chdir(ROOT)
+    yield
+    os.chdir(previous)

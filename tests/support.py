@@ -1,0 +1,73 @@
+"""Helpers the tests share: build the site, list and parse its pages."""
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+import datafile
+import fields
+from tools import sitebuild
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTENT = ROOT / "content"
+COVID_NOTICE = CONTENT / "notices" / "covid-19.md"
+
+
+def notice_dates(path=COVID_NOTICE):
+    data = datafile.read(path)
+    return fields.parse_date(data.fields["start"]), fields.parse_date(data.fields["end"])
+
+
+def build_site(output, settings="pelicanconf.py", today=None, **override):
+    """Build with the project's settings (and overrides) into `output`."""
+    if "PATH" in override:
+        override["PATH"] = str(override["PATH"])
+    return sitebuild.build(str(ROOT / settings), str(output), override or None, today)
+
+
+def html_files(output):
+    return sorted(Path(output).rglob("*.html"))
+
+
+def soup_of(path):
+    return BeautifulSoup(Path(path).read_text(encoding="utf-8"), "html.parser")
+
+
+def url_of(output, path):
+    """The address a visitor uses for a built file: /x/ for x/index.html."""
+    relative = Path(path).relative_to(output).as_posix()
+    return "/" + relative.removesuffix("index.html")
+
+
+
+def main_of(soup):
+    """The page's own content: its <main>, without breadcrumbs and review dates."""
+    main = BeautifulSoup(str(soup.find("main")), "html.parser")
+    for node in main.select(".app-breadcrumbs, .app-review"):
+        node.decompose()
+    return main
+
+
+def words(node):
+    return " ".join(node.get_text(" ").split())
+
+
+def require_tool(*commands):
+    """Skip, with the reason, when a tool is missing; in CI, fail instead:
+    CI must run every check, never pass one silently."""
+    missing = [command for command in commands if shutil.which(command) is None]
+    if missing:
+        reason = f"not installed: {', '.join(missing)} (python3 run.py test installs it as root)"
+        if os.environ.get("CI"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+
+
+def tree_digest(path):
+    """{relative path: bytes} of a folder, to prove it did not change."""
+    return {p.relative_to(path).as_posix(): p.read_bytes()
+            for p in sorted(Path(path).rglob("*")) if p.is_file()}

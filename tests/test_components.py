@@ -1,0 +1,84 @@
+"""Each theme component renders alone from its params (examples table).
+
+Pelican turns Jinja's autoescape off, so each component escapes `text`
+itself: these examples prove it does, and that classes and attributes land
+on the component's root element.
+"""
+
+import datetime
+
+import jinja2
+import pytest
+from bs4 import BeautifulSoup
+
+from support import ROOT
+
+HOSTILE = '<script>alert("x")</script> & "quotes"'
+# component: (params, root selector, text that must appear)
+EXAMPLES = {
+    "skip_link": ({"text": HOSTILE, "href": "#main-content"}, "a.app-skip-link"),
+    "notice_banner": ({"id": "covid", "title": HOSTILE, "text": HOSTILE, "level": "urgent"},
+                      "section.app-notice.app-notice--urgent"),
+    "crisis_help": ({"title": HOSTILE, "items": [
+        {"text": HOSTILE, "number": "988", "tel": "988", "note": "24/7"}]}, "aside.app-crisis"),
+    "site_header": ({"name": HOSTILE, "home_href": "/",
+                     "phone": {"label": "Call us", "text": "619-555-0142", "tel": "+16195550142"},
+                     "items": [{"text": HOSTILE, "href": "/", "current": True}]},
+                    "header.app-header"),
+    "breadcrumbs": ({"items": [{"text": HOSTILE, "href": "/"}]}, "nav.app-breadcrumbs"),
+    "review_dates": ({"reviewed": datetime.date(2026, 11, 26),
+                      "next_review": datetime.date(2027, 11, 26), "reviewed_by": HOSTILE},
+                     "div.app-review"),
+    "site_footer": ({"name": HOSTILE, "address": ["1 Street", "San Diego, CA 92101"],
+                     "phone": {"text": "619-555-0142", "tel": "+16195550142"},
+                     "hours": ["Monday to Friday: 8 am to 6 pm"], "links": []},
+                    "footer.app-footer"),
+}
+
+
+def render(component, params):
+    environment = jinja2.Environment(  # as Pelican sets it: no autoescape
+        loader=jinja2.FileSystemLoader(ROOT / "theme" / "templates"),
+        trim_blocks=True, lstrip_blocks=True, autoescape=False)
+    template = environment.from_string(
+        f'{{% from "components/{component}.html" import {component} %}}'
+        f"{{{{ {component}(params) }}}}")
+    return template.render(params=params)
+
+
+@pytest.mark.parametrize("component", sorted(EXAMPLES))
+def test_component_escapes_its_text(component):
+    params, _ = EXAMPLES[component]
+    html = render(component, params)
+    assert "<script>" not in html
+    assert "&lt;script&gt;" in html
+
+
+@pytest.mark.parametrize("component", sorted(EXAMPLES))
+def test_component_shows_its_text(component):
+    params, selector = EXAMPLES[component]
+    soup = BeautifulSoup(render(component, params), "html.parser")
+    assert soup.select_one(selector), selector
+    assert HOSTILE in soup.get_text() or "Skip" in soup.get_text() or "November" in soup.get_text()
+
+
+@pytest.mark.parametrize("component", sorted(EXAMPLES))
+def test_component_takes_classes_and_attributes_on_its_root(component):
+    params, selector = EXAMPLES[component]
+    params = dict(params, classes="app-test-modifier", attributes={"data-test": "yes"})
+    soup = BeautifulSoup(render(component, params), "html.parser")
+    root = soup.select_one(selector)
+    assert "app-test-modifier" in root["class"]
+    assert root["data-test"] == "yes"
+
+
+def test_notice_html_param_is_trusted_and_wins():
+    params = {"title": "Update", "text": "plain", "html": "<strong>bold</strong>"}
+    html = render("notice_banner", params)
+    assert "<strong>bold</strong>" in html and "plain" not in html
+
+
+def test_current_navigation_item_is_marked_for_screen_readers():
+    params, _ = EXAMPLES["site_header"]
+    soup = BeautifulSoup(render("site_header", params), "html.parser")
+    assert soup.select_one("nav a[aria-current='page']")

@@ -1,0 +1,101 @@
+"""Each built page: from our theme, titled, one h1, crisis help, contact, review dates."""
+
+import re
+from pathlib import Path
+
+EXPECTED_PAGES = {
+    "/",
+    "/intensive-outpatient/",
+    "/intensive-outpatient/who-should-attend/",
+    "/intensive-outpatient/what-to-expect/",
+    "/intensive-outpatient/benefits/",
+}
+CRISIS_TEL = {"tel:988", "tel:911", "tel:+18887247240"}
+SITENAME = "Mental Health Center of San Diego"
+
+
+def test_the_site_has_exactly_the_expected_pages(pages):
+    assert set(pages) == EXPECTED_PAGES
+
+
+def test_no_outputs_the_theme_does_not_own(site):
+    """No tag, category, author, archive or feed pages: Pelican's `simple`
+    theme would render them unstyled."""
+    files = {p.relative_to(site).as_posix() for p in Path(site).rglob("*") if p.is_file()}
+    unexpected = [f for f in files if re.search(r"(tag|categor|author|archive|feed)", f)]
+    assert not unexpected
+    assert not [f for f in files if f.endswith((".xml", ".atom", ".rss")) and f != "sitemap.xml"]
+
+
+def test_every_page_comes_from_our_base_template(all_documents):
+    for url, soup in all_documents.items():
+        assert soup.body.get("class") == ["app-template"], url
+        first_link = soup.body.find("a")
+        assert "app-skip-link" in first_link["class"], url
+
+
+def test_every_page_has_its_own_title(pages):
+    titles = [soup.title.get_text() for soup in pages.values()]
+    assert all(title.endswith(f" - {SITENAME}") for title in titles), titles
+    assert len(set(titles)) == len(titles)
+    assert all(len(soup.find_all("title")) == 1 for soup in pages.values())
+
+
+def test_every_page_has_one_h1_inside_main(all_documents):
+    for url, soup in all_documents.items():
+        assert len(soup.find_all("h1")) == 1, url
+        assert soup.find("main").find("h1"), url
+
+
+def test_headings_never_skip_a_level(all_documents):
+    for url, soup in all_documents.items():
+        levels = [int(h.name[1]) for h in soup.find_all(re.compile(r"^h[1-6]$"))]
+        jumps = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
+        assert not jumps, f"{url}: {jumps}"
+
+
+def test_every_page_offers_988_911_and_the_county_crisis_line(all_documents):
+    for url, soup in all_documents.items():
+        crisis = soup.find(id="crisis-help")
+        assert crisis and crisis.name == "aside", url
+        assert CRISIS_TEL <= {a["href"] for a in crisis.find_all("a")}, url
+        assert "call or text" in crisis.get_text(), url
+
+
+def test_center_phone_is_a_tel_link_apart_from_crisis_help(all_documents):
+    for url, soup in all_documents.items():
+        header_phone = soup.select_one(".app-header__phone a[href^='tel:']")
+        footer_phone = soup.select_one("#contact a[href^='tel:']")
+        assert header_phone and footer_phone, url
+        assert header_phone["href"] == footer_phone["href"] == "tel:+16195550142"
+        assert not soup.find(id="crisis-help").find("a", href=header_phone["href"])
+        assert "not a crisis line" in soup.find(id="contact").get_text()
+
+
+def test_every_page_shows_the_center_address_and_hours(all_documents):
+    for url, soup in all_documents.items():
+        contact = soup.find(id="contact").get_text(" ")
+        assert "San Diego, CA 92101" in contact, url
+        assert "Monday to Friday: 8 am to 6 pm" in contact, url
+
+
+def test_every_content_page_shows_its_review_dates(pages):
+    for url, soup in pages.items():
+        review = " ".join(soup.select_one("main .app-review").get_text(" ").split())
+        assert re.search(r"Page last reviewed: \d{1,2} \w+ 20\d\d", review), url
+        assert re.search(r"Next review due: \d{1,2} \w+ 20\d\d", review), url
+
+
+def test_navigation_marks_the_current_page(pages):
+    for url, soup in pages.items():
+        current = soup.select("nav[aria-label='Main'] a[aria-current='page']")
+        assert [a["href"] for a in current] == [url], url
+
+
+def test_pages_use_no_javascript_and_one_inlined_stylesheet(all_documents):
+    for url, soup in all_documents.items():
+        scripts = [s for s in soup.find_all("script") if s.get("type") != "application/ld+json"]
+        assert not scripts, url
+        assert not soup.find("link", rel="stylesheet"), url
+        assert len(soup.find_all("style")) == 1, url
+        assert not soup.find(attrs={"style": True}), url
