@@ -71,6 +71,19 @@ def line_of(text, needle, default):
     return text.count("\n", 0, index) + 1 if index >= 0 else default
 
 
+def line_of_address(text, address, default):
+    """The line of a link: Pelican rewrote {filename} links, so look for the
+    parts an editor typed (the fragment, the file name) as well."""
+    parts = urllib.parse.urlsplit(address.split("}")[-1])
+    needles = [address, address.split("}")[-1], f"#{parts.fragment}" if parts.fragment else "",
+               posixpath.basename(parts.path.rstrip("/"))]
+    for needle in filter(None, needles):
+        line = line_of(text, needle, 0)
+        if line:
+            return line
+    return default
+
+
 def options_of(settings):
     options = dict(DEFAULTS, **settings.get("CONTENT_CHECKS", {}))
     unknown = sorted(set(options) - set(DEFAULTS))
@@ -88,10 +101,14 @@ def check_header(data, where):
     for number in data.stray_lines:
         problems.append(Problem(where, number, "this line is not 'Key: value'",
                                 "add a colon after the key, or a blank line before the text"))
+    for key, number, first in data.repeated:
+        problems.append(Problem(where, number, f"'{key}' is given twice (first on line {first})",
+                                "keep one of the two lines"))
     for key, number in data.lines.items():
         if key not in fields.PAGE_FIELDS:
             likely = fields.likely_key(key)
-            hint = f"did you mean '{likely.capitalize()}'?" if likely else (
+            label = likely.replace("_", "-").capitalize() if likely else ""
+            hint = f"did you mean '{label}'?" if likely else (
                 f"use only: {', '.join(fields.PAGE_FIELDS)}")
             problems.append(Problem(where, number, f"unknown field '{key}'", hint))
     return problems
@@ -138,7 +155,7 @@ def check_source(path):
 # --- The page as rendered: links, images and raw HTML ------------------------
 
 
-def link_problem(href, page_url, targets, where, line, siteurl=""):
+def link_problem(href, page_url, targets, where, line, siteurl="", kind="a"):
     """A problem with one link or image address, or None."""
     if siteurl and href.startswith(siteurl + "/"):
         href = href[len(siteurl) :]
@@ -157,6 +174,9 @@ def link_problem(href, page_url, targets, where, line, siteurl=""):
         joined = posixpath.normpath(urllib.parse.urljoin("/" + page_url, parts.path))
         slash = "/" if parts.path.endswith("/") and joined != "/" else ""
         path = joined.lstrip("/") + slash
+    if path not in targets and kind == "img":
+        return Problem(where, line, f"image file not found '{href}'",
+                       "put the file in content/images/ or fix its name")
     if path not in targets:
         return Problem(where, line, f"link to a page that does not exist '{href}'",
                        "link with {filename}path/to/page.md, or fix the address")
@@ -186,9 +206,8 @@ def check_tag(tag, attrs, page, targets, where, source, siteurl):
                                 "describe the image: ![what it shows](file.jpg)"))
     address = attrs.get(LINK_ATTRIBUTES.get(tag, ""))
     if address is not None:
-        needle = address.split("}")[-1] or address
         problem = link_problem(address, page.url, targets, where,
-                               line_of(source, needle, 1), siteurl)
+                               line_of_address(source, address, 1), siteurl, tag)
         problems.append(problem) if problem else None
     return problems
 
@@ -200,7 +219,9 @@ def link_targets(pages, generator_context, theme_ids):
         ids = {attrs["id"] for _, attrs in Tags(page.content).found if attrs.get("id")}
         targets[page.url] = ids | set(theme_ids)
     for static in generator_context.get("staticfiles", []):
-        targets[static.url] = set()
+        # Pelican lists a {static} link to a missing file as static too.
+        if os.path.exists(static.source_path):
+            targets[static.url] = set()
     for save_as in generator_context.get("TEMPLATE_PAGES", {}).values():
         targets[save_as] = set(theme_ids)
     return targets
@@ -213,14 +234,15 @@ def check_duplicates(pages):
     problems, urls, titles = [], {}, {}
     for page in pages:
         where = display_path(page.source_path)
+        title = str(page.title)
         if page.url in urls:
             problems.append(Problem(where, 1, f"same address as {urls[page.url]}",
                                     "rename or move one of the two files"))
-        if page.title in titles:
-            problems.append(Problem(where, 1, f"same title as {titles[page.title]}",
+        if title in titles:
+            problems.append(Problem(where, 1, f"same title as {titles[title]}",
                                     "give each page its own title"))
         urls.setdefault(page.url, where)
-        titles.setdefault(page.title, where)
+        titles.setdefault(title, where)
     return problems
 
 

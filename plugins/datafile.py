@@ -29,6 +29,7 @@ class DataFile:
     body: str = ""
     body_line: int = 1
     stray_lines: list = field(default_factory=list)  # header lines not `Key:`
+    repeated: list = field(default_factory=list)  # (key, line, first line)
 
 
 def read_text(path):
@@ -53,6 +54,9 @@ def parse(path, text):
             data.fields[key] += " " + continued["value"].strip()
         elif match:
             key = match["key"].lower().replace("-", "_")
+            if key in data.fields:
+                data.repeated.append((key, number, data.lines[key]))
+                continue
             data.fields[key] = match["value"].strip()
             data.lines[key] = number
         elif number == 1:

@@ -22,9 +22,11 @@ def plain_text(markup):
 
 
 def metadata_value(page, name):
+    """A field's text; Pelican gives a list for a key written twice, which
+    content_checks reports, so the first is enough here."""
     for key, value in page.metadata.items():
         if fields.normal_key(key) == name:
-            return value
+            return str(value[0] if isinstance(value, list) and value else value)
     return None
 
 

@@ -6,7 +6,8 @@ output. On a content mistake the editor sees one line per problem and the
 old site stays exactly as it was (DESIGN.md, "Known traps": Pelican would
 otherwise empty the output folder before the checks run).
 
-    python -m tools.sitebuild [--settings publishconf.py] [--output DIR] [--today DATE]
+    python -m tools.sitebuild [--settings publishconf.py] [--output DIR]
+                              [--content DIR] [--today DATE]
 """
 
 import argparse
@@ -119,13 +120,15 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--output", default=None)
+    parser.add_argument("--content", default=None, help="build this content folder instead")
     parser.add_argument("--today", help="decide notices as of this date (YYYY-MM-DD)")
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     args = parser.parse_args(argv)
     if args.debug:
         os.environ["SITEBUILD_DEBUG"] = "1"
     today = datetime.date.fromisoformat(args.today) if args.today else None
-    result = build(args.settings, args.output, today=today)
+    override = {"PATH": os.path.abspath(args.content)} if args.content else None
+    result = build(args.settings, args.output, override, today=today)
     return report(result)
 
 

@@ -1,0 +1,135 @@
+"""Every mistake an editor can make stops the build with one clear line,
+and the last good site stays byte for byte as it was.
+
+Each scenario folder in tests/content/ holds the files that, laid over a
+copy of the real content, make one mistake.
+"""
+
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from support import CONTENT, ROOT, build_site, tree_digest
+from tools import sitebuild
+
+CORPUS = ROOT / "tests" / "content"
+# scenario: (file inside content/, line, words the message must contain)
+MISTAKES = {
+    "missing_title": ("pages/missing-title.md", 1, "missing title"),
+    "empty_summary": ("pages/empty-summary.md", 2, "missing summary"),
+    "long_summary": ("pages/long-summary.md", 2, "the summary is 202 characters"),
+    "missing_reviewed": ("pages/missing-reviewed.md", 1, "missing reviewed"),
+    "bad_date": ("pages/bad-date.md", 3, "'26/11/2026' is not a date"),
+    "unknown_key": ("pages/unknown-key.md", 4, "did you mean 'Next-review'?"),
+    "broken_page_link": ("pages/broken-page-link.md", 7, "link to a missing file"),
+    "broken_fragment": ("pages/broken-fragment.md", 7, "missing heading '#no-such-heading'"),
+    "broken_address": ("pages/broken-address.md", 7, "page that does not exist '/old-iop-page/'"),
+    "broken_image": ("pages/broken-image.md", 7, "image file not found"),
+    "image_without_alt": ("pages/image-without-alt.md", 7, "image without alt text"),
+    "script_tag": ("pages/script-tag.md", 7, "<script> in a page"),
+    "iframe_tag": ("pages/iframe-tag.md", 7, "<iframe> in a page"),
+    "object_tag": ("pages/object-tag.md", 7, "<object> in a page"),
+    "embed_tag": ("pages/embed-tag.md", 7, "<embed> in a page"),
+    "event_handler": ("pages/event-handler.md", 7, "inline event handler 'onclick'"),
+    "javascript_url": ("pages/javascript-url.md", 7, "unsafe link 'javascript:"),
+    "data_url": ("pages/data-url.md", 7, "unsafe link 'data:"),
+    "form_tag": ("pages/form-tag.md", 7, "<form> in a page"),
+    "duplicate_title": ("pages/(duplicate-title|intensive-outpatient/benefits).md", 1, "same title"),
+    "duplicate_url": ("pages/(duplicate-url|intensive-outpatient).md", 1, "same address"),
+    "empty_page": ("pages/empty-page.md", 5, "the page has no text"),
+    "not_utf8": ("pages/not-utf8.md", 5, "not UTF-8"),
+    "notice_end_before_start": ("notices/covid-19.md", 4, "is before the start"),
+    "notice_missing_dates": ("notices/covid-19.md", 1, "missing start"),
+    "notice_unknown_level": ("notices/covid-19.md", 2, "unknown level 'red-alert'"),
+    "center_bad_phone": ("center.txt", 2, "'call us anytime' is not a phone number"),
+    "center_missing_field": ("center.txt", 1, "missing city"),
+}
+
+
+def content_with(tmp_path, scenario):
+    """The real content with one scenario's files laid over it."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    shutil.copytree(CORPUS / scenario, content, dirs_exist_ok=True)
+    return content
+
+
+@pytest.fixture(scope="module")
+def good_output(tmp_path_factory, build_day):
+    """A good site already built: every bad build must leave it untouched."""
+    output = tmp_path_factory.mktemp("good") / "output"
+    assert build_site(output, today=build_day).ok
+    return output, tree_digest(output)
+
+
+def test_every_scenario_folder_is_in_the_table():
+    folders = {path.name for path in CORPUS.iterdir() if path.is_dir()}
+    assert folders == set(MISTAKES) | {"several_mistakes"}
+
+
+@pytest.mark.parametrize("scenario", sorted(MISTAKES))
+def test_mistake_stops_the_build_with_one_line_and_keeps_the_site(
+        scenario, tmp_path, good_output, build_day, capsys):
+    output, before = good_output
+    path, line, words = MISTAKES[scenario]
+    content = content_with(tmp_path, scenario)
+    code = sitebuild.main(["--content", str(content), "--output", str(output),
+                           "--today", build_day.isoformat()])
+    printed = capsys.readouterr().err.splitlines()
+    assert code == 1
+    pattern = re.compile(rf"content/{path}:{line}: \S.* - \S")
+    assert any(pattern.search(text) and words in text for text in printed), printed
+    assert not any("Traceback" in text for text in printed)
+    assert tree_digest(output) == before
+
+
+def test_every_problem_is_reported_not_just_the_first(tmp_path, build_day):
+    content = content_with(tmp_path, "several_mistakes")
+    result = build_site(tmp_path / "output", today=build_day, PATH=content)
+    assert not result.ok
+    mine = [line for line in result.errors if "several.md" in line]
+    assert len(mine) >= 3, result.errors
+    assert any("did you mean 'Title'?" in line for line in mine)
+    assert any(":3: reviewed: 'tomorrow' is not a date" in line for line in mine)
+
+
+def test_command_line_build_exits_non_zero_without_a_traceback(tmp_path, good_output, build_day):
+    output, before = good_output
+    content = content_with(tmp_path, "script_tag")
+    run = subprocess.run([sys.executable, "-m", "tools.sitebuild", "--content", str(content),
+                          "--output", str(output), "--today", build_day.isoformat()],
+                         cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr
+    assert "script-tag.md:7: <script> in a page" in run.stderr
+    assert tree_digest(output) == before
+
+
+def test_hard_reading_is_a_warning_in_development(tmp_path, build_day):
+    content = content_with(tmp_path, "missing_title")
+    (content / "pages" / "missing-title.md").write_text(
+        "Title: Dense\nSummary: A dense page.\nReviewed: 2026-11-26\n\n"
+        "Multidisciplinary biopsychosocial interventions necessitate comprehensive "
+        "organizational coordination notwithstanding considerable heterogeneity.\n")
+    result = build_site(tmp_path / "output", today=build_day, PATH=content)
+    assert result.ok
+    assert any("missing-title.md: reading grade" in line for line in result.warnings)
+
+
+def test_warnings_and_placeholders_are_errors_in_production(tmp_path, build_day, monkeypatch):
+    monkeypatch.delenv("STAGING", raising=False)
+    result = build_site(tmp_path / "output", "publishconf.py", today=build_day)
+    assert not result.ok
+    assert any("center.txt:2: the center's contact details are fictional" in line
+               for line in result.errors), result.errors
+    assert not (tmp_path / "output").exists()
+
+
+def test_staging_production_build_only_warns_about_placeholders(tmp_path, build_day, monkeypatch):
+    monkeypatch.setenv("STAGING", "1")
+    result = build_site(tmp_path / "output", "publishconf.py", today=build_day)
+    assert result.ok, result.lines
+    assert any("fictional placeholders" in line for line in result.warnings)
