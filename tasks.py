@@ -35,17 +35,25 @@ def build(c, production=False):
         raise Exit(code=1)
 
 
-@task
-def livereload(c, port=CONFIG["port"]):
+@task(help={"content": "content folder to preview (default content/)",
+            "output": "where to build it (default output/)"})
+def livereload(c, port=CONFIG["port"], content=None, output=None):
     """Preview on http://127.0.0.1:8000; rebuild and reload on every save."""
     from livereload import Server
 
-    run_build(production=False)
+    output = str(Path(output or ROOT / CONFIG["output"]).resolve())
+    watched = [str(Path(content).resolve())] if content else []
+    watched += [str(ROOT / path) for path in CONFIG["watch"] if not (content and path == "content")]
+
+    def rebuild():
+        run_build(production=False, content=content, output=output)
+
+    rebuild()
     server = Server()
-    for path in CONFIG["watch"]:
-        server.watch(str(ROOT / path), lambda: run_build(production=False))
+    for path in watched:
+        server.watch(path, rebuild)
     print(f"Preview: http://{CONFIG['host']}:{port}/ (Ctrl+C to stop)", flush=True)
-    server.serve(host=CONFIG["host"], port=int(port), root=str(ROOT / CONFIG["output"]),
+    server.serve(host=CONFIG["host"], port=int(port), root=output,
                  default_filename="index.html", open_url_delay=None)
 
 
@@ -104,13 +112,17 @@ def screenshots(c):
 # --- Helpers -----------------------------------------------------------------
 
 
-def run_build(production):
+def run_build(production, content=None, output=None):
     """Build safely and print every problem; True when the site was replaced."""
     from tools import sitebuild
 
     settings = CONFIG["production_settings" if production else "settings"]
+    override = {"PATH": str(Path(content).resolve())} if content else None
     os.chdir(ROOT)
-    return sitebuild.report(sitebuild.build(settings, CONFIG["output"])) == 0
+    result = sitebuild.build(settings, output or CONFIG["output"], override)
+    code = sitebuild.report(result)
+    sys.stderr.flush()
+    return code == 0
 
 
 def ensure_system_packages():

@@ -14,7 +14,7 @@ sentences and everyday words: the site aims for a reading age of about 13.
 ## A heading for the next part
 
 Write each part under its own heading. Link to another page like this:
-[What is an IOP?]({{filename}}/intensive-outpatient.md).
+[What is an IOP?]({{filename}}/pages/intensive-outpatient.md).
 
 Delete these guidance paragraphs, then check the preview.
 """
