@@ -84,6 +84,7 @@ PLUGINS = [
     "inline_css",
     "content_checks",
     "sitemap_xml",
+    "redirects",
 ]
 
 # Plugin settings, one dict per plugin (see each plugin's docstring).
@@ -91,6 +92,7 @@ CENTER = {"path": "center.txt"}
 NOTICES = {"path": "notices", "warn_days": 14, "today": None}
 CONTENT_CHECKS = {"strict": False, "allow_placeholders": True, "max_grade": 8.0}
 INLINE_CSS = {"path": "static/css/main.css"}
+REDIRECTS = {"path": "redirects.txt"}
 
 # Public crisis lines (DESIGN.md, "Facts the content must get right"), shown
 # on every page apart from the center's own phone, which is not a crisis line.

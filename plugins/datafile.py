@@ -33,7 +33,8 @@ class DataFile:
 
 
 def read_text(path):
-    raw = open(path, "rb").read()
+    with open(path, "rb") as source:
+        raw = source.read()
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

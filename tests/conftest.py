@@ -25,10 +25,26 @@ def site(tmp_path_factory, build_day):
 
 
 @pytest.fixture(scope="session")
-def pages(site):
-    """{url: soup} for every content page (not the 404 page)."""
-    return {url_of(site, path): soup_of(path) for path in html_files(site)
-            if path.name != "404.html"}
+def pages(all_documents):
+    """{url: soup} for every page a search engine may list: not the 404
+    page, not the pages left at retired addresses (both are noindex)."""
+    return {url: soup for url, soup in all_documents.items()
+            if not soup.find("meta", attrs={"name": "robots", "content": "noindex"})}
+
+
+@pytest.fixture(scope="session")
+def production_site(tmp_path_factory, build_day):
+    """The real content built with publishconf.py, as staging (the contact
+    details are still placeholders, which production proper refuses)."""
+    output = tmp_path_factory.mktemp("production") / "output"
+    previous = os.environ.get("STAGING")
+    os.environ["STAGING"] = "1"
+    try:
+        result = build_site(output, "publishconf.py", today=build_day)
+    finally:
+        os.environ.pop("STAGING") if previous is None else os.environ.update(STAGING=previous)
+    assert result.ok, "\n".join(result.lines)
+    return output
 
 
 @pytest.fixture(scope="session")

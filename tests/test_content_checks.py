@@ -46,6 +46,7 @@ MISTAKES = {
     "notice_unknown_level": ("notices/covid-19.md", 2, "unknown level 'red-alert'"),
     "center_bad_phone": ("center.txt", 2, "'call us anytime' is not a phone number"),
     "center_missing_field": ("center.txt", 1, "missing city"),
+    "redirect_to_missing_page": ("redirects.txt", 2, "is not a page of the site"),
 }
 
 

@@ -44,19 +44,18 @@ def preview(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
     port = free_port()
-    log = open(tmp_path / "preview.log", "w+")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "invoke", "livereload", f"--port={port}",
-         f"--content={content}", f"--output={tmp_path / 'output'}"],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        assert wait_for(lambda: GOOD in fetch(url)), (tmp_path / "preview.log").read_text()
-        yield content, url, tmp_path / "preview.log"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        log.close()
+    with open(tmp_path / "preview.log", "w+") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "invoke", "livereload", f"--port={port}",
+             f"--content={content}", f"--output={tmp_path / 'output'}"],
+            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}/"
+        try:
+            assert wait_for(lambda: GOOD in fetch(url)), (tmp_path / "preview.log").read_text()
+            yield content, url, tmp_path / "preview.log"
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
 
 
 def test_preview_survives_a_bad_save_and_recovers(preview):

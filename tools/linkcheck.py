@@ -72,7 +72,7 @@ def check_site(output, cache_path, cache_hours=24, site_url=None):
     cache = load_cache(cache_path, cache_hours * 3600)
     todo = [url for url in links if url not in cache and not (site_url and url.startswith(site_url))]
     with ThreadPoolExecutor(max_workers=4) as pool:
-        for url, status in zip(todo, pool.map(status_of, todo)):
+        for url, status in zip(todo, pool.map(status_of, todo), strict=True):
             cache[url] = {"status": status, "at": time.time()}
     Path(cache_path).write_text(json.dumps(cache, indent=1, sort_keys=True))
     broken = []

@@ -1,0 +1,99 @@
+"""Redirects from retired or alternative addresses, for every kind of host.
+
+The list is one file editors own, `content/redirects.txt`: one redirect per
+line, `old-address new-address`, `#` starts a comment. The build writes it
+out three ways, so whichever host serves the site honours it:
+
+- `_redirects`: Netlify and Cloudflare Pages (301s);
+- `redirects.map`: an nginx `map` include (our nginx configuration uses it);
+- a small page at each old address (GitHub Pages and any plain host): it
+  points to the new page at once and is never indexed.
+
+Settings, one dict: REDIRECTS = {"path": "redirects.txt"} inside the content
+folder.
+"""
+
+import os
+import re
+
+from pelican import signals
+from pelican.generators import Generator
+
+from problems import Problem, display_path, record
+
+DEFAULTS = {"path": "redirects.txt"}
+ADDRESS = re.compile(r"^/[A-Za-z0-9._~/-]*$")
+
+
+def parse_line(text, number, where, known, problems):
+    """(old, new) of one line, or None after recording what is wrong."""
+    parts = text.split()
+    if len(parts) != 2:
+        problems.append(Problem(where, number, "a redirect needs two addresses",
+                                "write: /old-address/ /new-address/"))
+        return None
+    old, new = parts
+    for address in (old, new):
+        if not ADDRESS.match(address):
+            problems.append(Problem(where, number, f"'{address}' is not a site address",
+                                    "start it with / and use letters, digits, - and /"))
+            return None
+    if old in known:
+        problems.append(Problem(where, number, f"'{old}' is a page of the site",
+                                "redirect only addresses that no page uses"))
+        return None
+    if new not in known:
+        problems.append(Problem(where, number, f"'{new}' is not a page of the site",
+                                "redirect to the address of an existing page"))
+        return None
+    return old, new
+
+
+def read_redirects(path, known):
+    """([(old, new)], problems) from the redirects file, if there is one."""
+    where, redirects, problems = display_path(path), [], []
+    if not os.path.exists(path):
+        return redirects, problems
+    with open(path, encoding="utf-8", errors="replace") as lines:
+        for number, line in enumerate(lines, start=1):
+            text = line.split("#", 1)[0].strip()
+            if text:
+                found = parse_line(text, number, where, known, problems)
+                redirects.append(found) if found else None
+    return redirects, problems
+
+
+def save_as(address):
+    return address.lstrip("/") + ("index.html" if address.endswith("/") else "")
+
+
+class RedirectsGenerator(Generator):
+    """Reads the redirects after the pages (it needs their addresses)."""
+
+    def generate_context(self):
+        options = dict(DEFAULTS, **self.settings.get("REDIRECTS", {}))
+        known = {"/" + page.url for page in self.context.get("pages", [])}
+        path = os.path.join(self.settings["PATH"], options["path"])
+        self.redirects, problems = read_redirects(path, known)
+        for problem in problems:
+            record(self.context, problem)
+
+    def generate_output(self, writer):
+        siteurl = self.settings.get("SITEURL", "")
+        template = self.get_template("redirect")
+        for old, new in self.redirects:
+            writer.write_file(save_as(old), template, self.context, target=siteurl + new)
+        self.write_text("_redirects", "".join(f"{old} {new} 301\n" for old, new in self.redirects))
+        self.write_text("redirects.map", "".join(f"{old} {new};\n" for old, new in self.redirects))
+
+    def write_text(self, name, text):
+        with open(os.path.join(self.output_path, name), "w", encoding="utf-8") as out:
+            out.write(text)
+
+
+def get_generators(pelican):
+    return RedirectsGenerator
+
+
+def register():
+    signals.get_generators.connect(get_generators)

@@ -1,0 +1,111 @@
+"""What search engines read: one title, description, canonical and h1 per
+page; absolute, agreeing URLs in production; sitemap, robots.txt, 404."""
+
+import re
+import xml.etree.ElementTree as ElementTree
+from pathlib import Path
+
+from support import html_files, soup_of, url_of
+
+SITEURL = "https://iop.mhcsandiego.example"
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+
+
+def meta(soup, **attrs):
+    return soup.find_all("meta", attrs=attrs)
+
+
+def test_every_page_has_one_title_description_canonical_and_h1(pages):
+    for url, soup in pages.items():
+        assert soup.html["lang"] == "en", url
+        assert len(soup.find_all("title")) == 1, url
+        descriptions = meta(soup, name="description")
+        assert len(descriptions) == 1 and 0 < len(descriptions[0]["content"]) <= 160, url
+        assert len(soup.find_all("link", rel="canonical")) == 1, url
+        assert len(soup.find_all("h1")) == 1, url
+
+
+def test_descriptions_are_unique(pages):
+    descriptions = [meta(soup, name="description")[0]["content"] for soup in pages.values()]
+    assert len(set(descriptions)) == len(descriptions)
+
+
+def test_every_page_has_open_graph_and_twitter_card_tags(pages):
+    for url, soup in pages.items():
+        for name in ("og:title", "og:description", "og:url", "og:type", "og:site_name"):
+            assert len(meta(soup, property=name)) == 1, f"{url}: {name}"
+        assert meta(soup, name="twitter:card")[0]["content"] == "summary", url
+
+
+def test_title_reads_page_then_center(pages):
+    assert pages["/intensive-outpatient/benefits/"].title.get_text() == (
+        "Benefits of an Intensive Outpatient Program - Mental Health Center of San Diego")
+
+
+def production_pages(output):
+    return {url_of(output, p): soup_of(p) for p in html_files(output)
+            if not soup_of(p).find("meta", attrs={"name": "robots", "content": "noindex"})}
+
+
+def sitemap_urls(output):
+    tree = ElementTree.parse(Path(output) / "sitemap.xml")
+    return {node.findtext("s:loc", namespaces=SITEMAP_NS): node.findtext("s:lastmod", namespaces=SITEMAP_NS)
+            for node in tree.getroot().findall("s:url", SITEMAP_NS)}
+
+
+def test_production_canonical_og_url_and_sitemap_agree_with_the_page_address(production_site):
+    pages = production_pages(production_site)
+    sitemap = sitemap_urls(production_site)
+    for url, soup in pages.items():
+        canonical = soup.find("link", rel="canonical")["href"]
+        assert canonical == SITEURL + url, url
+        assert meta(soup, property="og:url")[0]["content"] == canonical
+        assert canonical in sitemap, url
+    assert set(sitemap) == {SITEURL + url for url in pages}
+
+
+def test_every_sitemap_url_exists_in_the_output(production_site):
+    for loc in sitemap_urls(production_site):
+        path = loc.removeprefix(SITEURL)
+        built = Path(production_site) / path.lstrip("/")
+        assert (built / "index.html" if path.endswith("/") else built).is_file(), loc
+
+
+def test_sitemap_dates_are_the_review_dates(production_site):
+    for loc, lastmod in sitemap_urls(production_site).items():
+        page = soup_of(Path(production_site) / loc.removeprefix(SITEURL).lstrip("/") / "index.html")
+        assert page.select_one(".app-review time")["datetime"] == lastmod, loc
+
+
+def test_robots_txt_points_to_the_absolute_sitemap(production_site):
+    robots = (Path(production_site) / "robots.txt").read_text()
+    assert f"Sitemap: {SITEURL}/sitemap.xml" in robots
+    assert re.search(r"^User-agent: \*$", robots, re.M)
+
+
+def test_not_found_page_is_not_indexed_and_offers_help_and_a_way_home(all_documents, site):
+    soup = all_documents["/404.html"]
+    assert meta(soup, name="robots", content="noindex")
+    assert soup.find(id="crisis-help").find("a", href="tel:988")
+    assert soup.find("main").find("a", href="/")
+    assert "404.html" not in (Path(site) / "sitemap.xml").read_text()
+
+
+def test_old_addresses_redirect_for_every_kind_of_host(site, all_documents):
+    netlify = (Path(site) / "_redirects").read_text().splitlines()
+    nginx = (Path(site) / "redirects.map").read_text().splitlines()
+    assert "/iop/ /intensive-outpatient/ 301" in netlify
+    assert len(netlify) == len(nginx) >= 1
+    for line in netlify:
+        old, new, status = line.split()
+        assert status == "301" and nginx.count(f"{old} {new};") == 1
+        stub = all_documents[old]
+        assert meta(stub, name="robots", content="noindex"), old
+        refresh = meta(stub, **{"http-equiv": "refresh"})[0]["content"]
+        assert refresh == f"0; url={new}"
+        assert stub.find("link", rel="canonical")["href"] == new
+        assert new in all_documents, f"{old} leads to a missing page {new}"
+
+
+def test_the_iop_page_keeps_its_address(pages):
+    assert "/intensive-outpatient/" in pages

@@ -1,0 +1,109 @@
+"""Structured data (JSON-LD): valid, from the same data the pages show,
+and claiming nothing the content does not say."""
+
+import json
+
+import pytest
+from pyld import jsonld
+
+from support import build_site, main_of
+
+SCHEMA = "https://schema.org/"
+
+
+def offline_loader(url, options=None):
+    """schema.org's context, reduced to its vocabulary: no network here."""
+    assert url.rstrip("/") in ("https://schema.org", "http://schema.org"), url
+    return {"contextUrl": None, "documentUrl": url,
+            "document": {"@context": {"@vocab": SCHEMA}}}
+
+
+def blocks(soup):
+    return [json.loads(node.string) for node in soup.find_all("script", type="application/ld+json")]
+
+
+def of_type(soup, kind):
+    return [block for block in blocks(soup) if block["@type"] == kind]
+
+
+@pytest.fixture(autouse=True)
+def _no_network():
+    previous = jsonld.get_document_loader()
+    jsonld.set_document_loader(offline_loader)
+    yield
+    jsonld.set_document_loader(previous)
+
+
+def test_every_block_is_valid_json_ld(all_documents):
+    for url, soup in all_documents.items():
+        for block in blocks(soup):
+            expanded = jsonld.expand(block)
+            assert expanded and f"{SCHEMA}{block['@type']}" in expanded[0]["@type"], url
+
+
+def test_every_page_describes_the_center_as_a_medical_clinic(all_documents):
+    for url, soup in all_documents.items():
+        [clinic] = of_type(soup, "MedicalClinic")
+        for key in ("name", "url", "telephone", "address", "openingHoursSpecification",
+                    "medicalSpecialty"):
+            assert clinic.get(key), f"{url}: {key}"
+        address = clinic["address"]
+        assert address["@type"] == "PostalAddress"
+        assert {"streetAddress", "addressLocality", "addressRegion", "postalCode",
+                "addressCountry"} <= set(address)
+
+
+def test_clinic_data_is_what_the_footer_shows(all_documents):
+    soup = all_documents["/"]
+    [clinic] = of_type(soup, "MedicalClinic")
+    footer = soup.find(id="contact")
+    assert footer.find("a", href=f"tel:{clinic['telephone']}")
+    assert clinic["address"]["streetAddress"] in footer.get_text()
+    hours = clinic["openingHoursSpecification"][0]
+    assert hours["opens"] == "08:00" and hours["closes"] == "18:00"
+    assert hours["dayOfWeek"][0] == "Monday" and hours["dayOfWeek"][-1] == "Friday"
+
+
+def test_every_content_page_is_a_medical_web_page_with_its_review_date(pages):
+    for url, soup in pages.items():
+        [page] = of_type(soup, "MedicalWebPage")
+        shown = soup.select_one(".app-review time")["datetime"]
+        assert page["lastReviewed"] == shown, url
+        assert page["about"]["@type"] == "MedicalTherapy", url
+        assert page["name"] == soup.find("h1").get_text(), url
+        assert "reviewedBy" not in page, f"{url}: no page names a reviewer yet"
+
+
+def test_reviewed_by_appears_only_when_the_page_names_a_reviewer(content_copy, tmp_path, build_day):
+    page = content_copy / "pages" / "intensive-outpatient" / "benefits.md"
+    page.write_text(page.read_text().replace("Reviewed: 2026-11-26",
+                                             "Reviewed: 2026-11-26\nReviewed-by: Dr. Jane Example"))
+    assert build_site(tmp_path / "out", today=build_day, PATH=content_copy).ok
+    from support import soup_of
+    soup = soup_of(tmp_path / "out" / "intensive-outpatient" / "benefits" / "index.html")
+    [data] = of_type(soup, "MedicalWebPage")
+    assert data["reviewedBy"] == {"@type": "Person", "name": "Dr. Jane Example"}
+    assert "Dr. Jane Example" in main_of(soup).get_text() or "Dr. Jane Example" in soup.select_one(
+        ".app-review").get_text()
+
+
+def test_breadcrumbs_on_every_page_below_home(pages):
+    assert not of_type(pages["/"], "BreadcrumbList")
+    for url, soup in pages.items():
+        if url == "/":
+            continue
+        [trail] = of_type(soup, "BreadcrumbList")
+        items = trail["itemListElement"]
+        assert [item["position"] for item in items] == list(range(1, len(items) + 1))
+        assert items[0]["item"] == "/" and items[-1]["item"] == url
+        visible = [a["href"] for a in soup.select(".app-breadcrumbs a")]
+        assert visible == [item["item"] for item in items[:-1]], url
+
+
+def test_production_structured_data_uses_absolute_urls(production_site):
+    from support import soup_of
+    soup = soup_of(production_site / "intensive-outpatient" / "benefits" / "index.html")
+    [trail] = of_type(soup, "BreadcrumbList")
+    assert all(item["item"].startswith("https://") for item in trail["itemListElement"])
+    [page] = of_type(soup, "MedicalWebPage")
+    assert page["url"] == "https://iop.mhcsandiego.example/intensive-outpatient/benefits/"
