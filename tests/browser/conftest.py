@@ -1,0 +1,62 @@
+"""A real browser (Debian's Chromium, driven by Playwright) reading the built
+site from a real web server on 127.0.0.1."""
+
+import functools
+import http.server
+import threading
+
+import pytest
+
+from browser.pages import PHONE
+from support import require_tool
+
+CHROMIUM = "/usr/bin/chromium"
+# Headless on a machine with no network: no sandbox (root), no GPU, and no
+# background connections to Google's services.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site):
+    """The built site served on loopback for the whole session."""
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require_tool("chromium")
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def open_page(browser, base_url):
+    """open_page(url, viewport, **context options) -> a loaded Playwright page."""
+    contexts = []
+
+    def opener(url, viewport=PHONE, **options):
+        context = browser.new_context(viewport=viewport, **options)
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(base_url + url)
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()
