@@ -29,8 +29,9 @@ PATH_METADATA = r"pages/(?P<slug>.+)\.md"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 EXTRA_PATH_METADATA = {"pages/index.md": {"url": "", "save_as": "index.html"}}
-# The stylesheet is inlined (plugins/inline_css.py); only icons are copied.
-THEME_STATIC_PATHS = ["static/icons"]
+# The stylesheet is inlined (plugins/inline_css.py) and icons are copied
+# under fingerprinted names (plugins/fingerprint.py), so Pelican copies nothing.
+THEME_STATIC_PATHS = []
 
 # The theme owns every page it ships: switch off the outputs we do not use so
 # Pelican can never fall back to its unstyled `simple` theme.
@@ -82,9 +83,12 @@ PLUGINS = [
     "notices",
     "page_meta",
     "inline_css",
+    "fingerprint",
+    "security_headers",
     "content_checks",
     "sitemap_xml",
     "redirects",
+    "minify",
 ]
 
 # Plugin settings, one dict per plugin (see each plugin's docstring).
@@ -93,6 +97,16 @@ NOTICES = {"path": "notices", "warn_days": 14, "today": None}
 CONTENT_CHECKS = {"strict": False, "allow_placeholders": True, "max_grade": 8.0}
 INLINE_CSS = {"path": "static/css/main.css"}
 REDIRECTS = {"path": "redirects.txt"}
+FINGERPRINT = {"path": "static/icons", "url": "theme"}
+SECURITY_HEADERS = {"meta_csp": False}
+MINIFY = {"enabled": False}
+# Compression is for production (publishconf.py). Said here too because a
+# plugin, once loaded, stays connected for the life of the process: tests
+# and previews that follow a production build must not compress.
+PRECOMPRESS_GZIP = False
+PRECOMPRESS_BROTLI = False
+PRECOMPRESS_ZOPFLI = False
+PRECOMPRESS_ZSTANDARD = False
 
 # Public crisis lines (DESIGN.md, "Facts the content must get right"), shown
 # on every page apart from the center's own phone, which is not a crisis line.
@@ -103,6 +117,3 @@ CRISIS_LINES = [
     {"text": "San Diego Access & Crisis Line", "number": "1-888-724-7240",
      "tel": "+18887247240", "note": "24/7"},
 ]
-# A Content-Security-Policy <meta> tag, for hosts without header control
-# (publishconf.py sets it; see plugins/security_headers.py).
-CSP_META = ""

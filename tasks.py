@@ -16,10 +16,19 @@ CONFIG = {
     "host": "127.0.0.1",
     "port": 8000,
     "watch": ["content", "theme", "plugins", "pelicanconf.py"],
-    # command -> Debian package the tests need (installed when run as root)
+    # Where `invoke publish --to NAME` goes; --to also takes a local folder.
+    "targets": {
+        "server": {"kind": "rsync", "keep": 5, "reload": "sudo systemctl reload nginx",
+                   "target": os.environ.get("IOP_DEPLOY_TARGET", "deploy@iop.mhcsandiego.example:/srv/iop")},
+        "github": {"kind": "github", "remote": "origin", "branch": "gh-pages"},
+    },
+    "headers_files": {"nginx": "deploy/nginx/iop-locations.conf", "netlify": "deploy/_headers"},
+    # command or file -> Debian package the tests need (installed as root)
     "system_packages": {
         "chromium": "chromium",
         "nginx": "nginx",
+        "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so":
+            "libnginx-mod-http-brotli-static",
         "rsync": "rsync",
         "java": "default-jre-headless",
         "npm": "npm",
@@ -100,6 +109,57 @@ def linkcheck(c, cache_hours=24):
         raise Exit(code=1)
 
 
+@task(help={"to": "a target name (server, github) or a local folder",
+            "pytest_args": "which tests must pass first (default: all)",
+            "output": "where to build (default output/)"})
+def publish(c, to, pytest_args="", output=None):
+    """Build for production, run the tests, then deploy; refuse if either fails."""
+    from tools import deploy
+
+    target, output = target_of(to), output or CONFIG["output"]
+    if not run_build(production=True, output=output):
+        raise Exit("Publish stopped: the production build failed. Nothing was deployed.", 1)
+    tests = c.run(f"{sys.executable} -m pytest -q {pytest_args}", warn=True, pty=False)
+    if tests.failed:
+        raise Exit("Publish stopped: the tests failed. Nothing was deployed.", 1)
+    try:
+        if target["kind"] == "github":
+            deploy.deploy_github(Path(output).resolve(), target["remote"], target["branch"], ROOT)
+            print(f"Published to {target['remote']} {target['branch']}.")
+        else:
+            release = deploy.deploy_rsync(Path(output).resolve(), target["target"],
+                                          target.get("keep", deploy.KEEP), target.get("reload"))
+            print(f"Published release {release} to {target['target']}.")
+    except deploy.DeployError as error:
+        raise Exit(f"Publish failed, the live site is unchanged: {error}", 1) from None
+
+
+@task(help={"to": "a target name (server, github) or a local folder"})
+def rollback(c, to):
+    """Go back to the previous release of a target."""
+    from tools import deploy
+
+    target = target_of(to)
+    try:
+        if target["kind"] == "github":
+            deploy.rollback_github(target["remote"], target["branch"], ROOT)
+            print(f"Rolled {target['branch']} back one commit.")
+        else:
+            release = deploy.rollback_rsync(target["target"], target.get("reload"))
+            print(f"Now serving release {release}.")
+    except deploy.DeployError as error:
+        raise Exit(f"Rollback failed: {error}", 1) from None
+
+
+@task
+def headers(c):
+    """Rewrite deploy/nginx/iop-locations.conf and deploy/_headers from
+    plugins/security_headers.py (run after changing the stylesheet)."""
+    for path, text in headers_files().items():
+        (ROOT / path).write_text(text, encoding="utf-8")
+        print(f"Wrote {path}")
+
+
 @task
 def screenshots(c):
     """Save a picture of every page at 375 and 1280 px wide in screenshots/."""
@@ -110,6 +170,23 @@ def screenshots(c):
 
 
 # --- Helpers -----------------------------------------------------------------
+
+
+def target_of(name):
+    if name in CONFIG["targets"]:
+        return CONFIG["targets"][name]
+    return {"kind": "rsync", "target": str(Path(name).resolve())}
+
+
+def headers_files():
+    """{repository path: text} of the header files, from the one definition."""
+    sys.path.insert(0, str(ROOT / "plugins"))
+    import inline_css
+    import security_headers
+
+    _, style_hash = inline_css.load_stylesheet(str(ROOT / "theme"))
+    return {CONFIG["headers_files"]["nginx"]: security_headers.nginx_locations(style_hash),
+            CONFIG["headers_files"]["netlify"]: security_headers.headers_file(style_hash)}
 
 
 def run_build(production, content=None, output=None):
@@ -127,8 +204,8 @@ def run_build(production, content=None, output=None):
 
 def ensure_system_packages():
     """apt-get the tools the tests drive, when root; otherwise they skip."""
-    missing = [pkg for cmd, pkg in CONFIG["system_packages"].items()
-               if shutil.which(cmd) is None]
+    missing = [pkg for probe, pkg in CONFIG["system_packages"].items()
+               if not (Path(probe).exists() if probe.startswith("/") else shutil.which(probe))]
     if not missing:
         return
     if os.geteuid() != 0 or shutil.which("apt-get") is None:

@@ -34,6 +34,11 @@ from problems import (
 )
 
 logger = logging.getLogger("content_checks")
+# Pelican's logger class drops a message it has logged before, for the life
+# of the process: the live preview and the tests build many times, and the
+# same problem must be reported on every build.
+if hasattr(logger, "disable_filter"):
+    logger.disable_filter()
 
 DEFAULTS = {
     "strict": False,

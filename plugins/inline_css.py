@@ -26,6 +26,13 @@ def csp_hash(text):
     return "sha256-" + base64.b64encode(digest).decode("ascii")
 
 
+def load_stylesheet(theme, path=DEFAULTS["path"]):
+    """(minified CSS, its CSP hash) of the theme's stylesheet."""
+    with open(os.path.join(theme, path), encoding="utf-8") as stylesheet:
+        css = rcssmin.cssmin(stylesheet.read())
+    return css, csp_hash(css)
+
+
 def add_inline_css(generator):
     if "inline_css" in generator.context:
         return
@@ -34,11 +41,9 @@ def add_inline_css(generator):
         record(generator.context, Problem("pelicanconf.py", 0,
                                           f"inline_css: unknown key '{key}'",
                                           f"use only: {', '.join(DEFAULTS)}"))
-    path = os.path.join(generator.settings["THEME"], options["path"])
-    with open(path, encoding="utf-8") as stylesheet:
-        css = rcssmin.cssmin(stylesheet.read())
+    css, digest = load_stylesheet(generator.settings["THEME"], options["path"])
     generator.context["inline_css"] = css
-    generator.context["inline_css_hash"] = csp_hash(css)
+    generator.context["inline_css_hash"] = digest
 
 
 def register():

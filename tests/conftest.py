@@ -5,7 +5,25 @@ import shutil
 
 import pytest
 
-from support import CONTENT, ROOT, build_site, html_files, notice_dates, soup_of, url_of
+from support import (
+    CONTENT,
+    ROOT,
+    build_site,
+    html_files,
+    notice_dates,
+    require_tool,
+    soup_of,
+    url_of,
+)
+
+CHROMIUM = "/usr/bin/chromium"
+# Headless on a machine with no network: no sandbox (root), no GPU, and no
+# background connections to Google's services.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+
+
 
 
 @pytest.fixture(scope="session")
@@ -68,3 +86,13 @@ def _run_from_root():
     os.chdir(ROOT)
     yield
     os.chdir(previous)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require_tool("chromium")
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

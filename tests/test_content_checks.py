@@ -87,6 +87,15 @@ def test_mistake_stops_the_build_with_one_line_and_keeps_the_site(
     assert tree_digest(output) == before
 
 
+def test_the_same_problem_is_reported_on_every_build(tmp_path, build_day):
+    """The live preview builds again and again in one process."""
+    content = content_with(tmp_path, "script_tag")
+    for attempt in range(2):
+        result = build_site(tmp_path / f"output{attempt}", today=build_day, PATH=content)
+        assert any("script-tag.md:7: <script> in a page" in line for line in result.errors)
+        assert not any(line.startswith("build failed") for line in result.errors)
+
+
 def test_every_problem_is_reported_not_just_the_first(tmp_path, build_day):
     content = content_with(tmp_path, "several_mistakes")
     result = build_site(tmp_path / "output", today=build_day, PATH=content)

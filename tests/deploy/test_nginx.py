@@ -1,0 +1,95 @@
+"""The production site behind a real nginx with the repository's configuration."""
+
+import gzip
+import re
+from pathlib import Path
+
+import brotli
+import pytest
+import security_headers
+
+from deploy.nginx_server import get
+from support import html_files, soup_of, url_of
+
+pytestmark = pytest.mark.nginx
+
+
+def expected_headers(release):
+    style_hash = re.search(r"'(sha256-[^']+)'", (Path(release) / "_headers").read_text())[1]
+    return security_headers.all_headers(style_hash)
+
+
+def site_urls(release):
+    return [url_of(release, path) for path in html_files(release)
+            if path.name != "404.html" and not soup_of(path).find("meta", attrs={"http-equiv": "refresh"})]
+
+
+def test_every_page_answers_200_with_every_security_header(served, release_a):
+    server, _ = served
+    expected = expected_headers(release_a)
+    for url in site_urls(release_a):
+        status, headers, _ = get(server.url + url)
+        assert status == 200, url
+        for name, value in expected.items():
+            assert headers.get(name) == value, f"{url}: {name}"
+        assert headers["Cache-Control"] == "no-cache"
+        assert headers["Content-Type"] == "text/html; charset=utf-8"
+
+
+def test_unknown_url_gets_the_404_page_with_status_404(served, release_a):
+    server, _ = served
+    status, headers, body = get(server.url + "/no-such-page/")
+    assert status == 404
+    assert b"Page not found" in body and b"tel:988" in body
+    assert headers["Content-Security-Policy"] == expected_headers(release_a)["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize(("encoding", "suffix", "decode"), [
+    ("br", ".br", brotli.decompress), ("gzip", ".gz", gzip.decompress)])
+def test_precompressed_files_are_served_for_each_encoding(served, release_a, encoding, suffix, decode):
+    server, _ = served
+    for url in ["/", "/intensive-outpatient/benefits/", "/sitemap.xml"]:
+        status, headers, body = get(server.url + url, {"Accept-Encoding": encoding})
+        assert status == 200 and headers["Content-Encoding"] == encoding, url
+        file = Path(release_a) / (url.lstrip("/") + ("index.html" if url.endswith("/") else ""))
+        assert body == Path(str(file) + suffix).read_bytes(), url
+        assert decode(body) == file.read_bytes(), url
+
+
+def test_fingerprinted_assets_are_cached_for_a_year(served, release_a):
+    server, _ = served
+    [icon] = (Path(release_a) / "theme").glob("favicon.*.svg")
+    status, headers, _ = get(f"{server.url}/theme/{icon.name}")
+    assert status == 200
+    assert headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_old_addresses_redirect_with_301(served):
+    server, _ = served
+    status, headers, _ = get(server.url + "/iop/")
+    assert status == 301 and headers["Location"] == "/intensive-outpatient/"
+
+
+def test_no_response_sets_a_cookie(served, release_a):
+    server, _ = served
+    for url in [*site_urls(release_a), "/sitemap.xml", "/robots.txt", "/missing", "/iop/"]:
+        _, headers, _ = get(server.url + url)
+        assert "Set-Cookie" not in headers, url
+
+
+def test_build_files_for_other_hosts_are_not_served(served):
+    server, _ = served
+    assert get(server.url + "/_headers")[0] == 404
+    assert get(server.url + "/redirects.map")[0] == 404
+
+
+def test_no_page_references_a_third_party_origin(release_a, served):
+    server, _ = served
+    for path in html_files(release_a):
+        soup = soup_of(path)
+        # Resources the browser fetches by itself; links a visitor chooses may go anywhere.
+        for node in soup.find_all(["link", "script", "img", "iframe", "source", "object"]):
+            address = node.get("href") or node.get("src") or ""
+            if address.startswith(("http:", "https:", "//")):
+                assert address.startswith(server.url), f"{path}: {address}"

@@ -1,0 +1,64 @@
+"""The production build: minified, precompressed, absolute, with its
+security policy, and header files generated from one definition."""
+
+import gzip
+import re
+from pathlib import Path
+
+import brotli
+import inline_css
+import security_headers
+
+from support import ROOT, html_files
+
+TEXT = (".html", ".xml", ".txt", ".svg")
+
+
+def test_pages_are_minified(production_site):
+    for path in html_files(production_site):
+        text = path.read_text()
+        assert "\n  " not in text, path
+        assert text.startswith("<!doctype html><html lang=en>"), path
+
+
+def test_every_text_file_has_gzip_and_brotli_copies_of_itself(production_site):
+    for path in Path(production_site).rglob("*"):
+        if path.suffix not in TEXT:
+            continue
+        data = path.read_bytes()
+        for suffix, decode in ((".gz", gzip.decompress), (".br", brotli.decompress)):
+            copy = Path(str(path) + suffix)
+            if copy.exists():
+                assert decode(copy.read_bytes()) == data, copy
+            else:  # skipped only when compressing would not make it smaller
+                assert len(data) < 200 and suffix == ".gz", copy
+
+
+def test_each_page_carries_its_csp_with_the_hash_of_its_stylesheet(production_site):
+    for path in html_files(production_site):
+        text = path.read_text()
+        css = re.search(r"<style>(.*?)</style>", text, re.S)[1]
+        meta = re.search(r'<meta content="([^"]+)" http-equiv=Content-Security-Policy>', text)[1]
+        assert f"style-src '{inline_css.csp_hash(css)}'" in meta, path
+        assert "frame-ancestors" not in meta  # ignored in <meta>, with a console error
+        assert "unsafe-inline" not in meta
+
+
+def test_development_pages_carry_no_csp_meta(site):
+    assert "Content-Security-Policy" not in (Path(site) / "index.html").read_text()
+
+
+def test_header_files_in_the_repository_match_the_one_definition(production_site):
+    """deploy/ files are generated (`invoke headers`): fail when they drift."""
+    _, style_hash = inline_css.load_stylesheet(str(ROOT / "theme"))
+    nginx = (ROOT / "deploy" / "nginx" / "iop-locations.conf").read_text()
+    netlify = (ROOT / "deploy" / "_headers").read_text()
+    assert nginx == security_headers.nginx_locations(style_hash), "run: invoke headers"
+    assert netlify == security_headers.headers_file(style_hash), "run: invoke headers"
+    assert (Path(production_site) / "_headers").read_text() == netlify
+
+
+def test_headers_name_no_unsafe_source_and_forbid_framing():
+    policy = security_headers.csp("sha256-x")
+    assert "unsafe" not in policy and "frame-ancestors 'none'" in policy
+    assert "default-src 'none'" in policy
