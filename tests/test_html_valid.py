@@ -9,10 +9,18 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 def test_every_page_is_valid_html(site):
+    assert_valid(site)
+
+
+def test_every_minified_production_page_is_valid_html(production_site):
+    assert_valid(production_site)
+
+
+def assert_valid(output):
     require_tool("java")
     if not VNU.exists():
         require_tool("vnu.jar (npm ci)")
-    files = [str(path) for path in html_files(site)]
+    files = [str(path) for path in html_files(output)]
     run = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],
                          capture_output=True, text=True, timeout=300)
     messages = json.loads(run.stderr or run.stdout or '{"messages": []}')["messages"]
