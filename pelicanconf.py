@@ -9,6 +9,7 @@ ROOT = Path(__file__).resolve().parent
 if str(ROOT / "plugins") not in sys.path:
     sys.path.insert(0, str(ROOT / "plugins"))
 
+# Pelican wants a name; pages show the center's, from content/center.txt.
 SITENAME = "Mental Health Center of San Diego"
 SITEURL = ""
 DEFAULT_LANG = "en"

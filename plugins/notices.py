@@ -15,7 +15,9 @@ Templates read the active notices as `notices` in the context.
 
 import datetime
 import os
+import re
 import zoneinfo
+from html import escape
 
 import markdown
 from pelican import signals
@@ -44,9 +46,16 @@ def build_date(options, settings):
 
 
 def message_html(text):
-    # Inline Markdown only: a banner is one short paragraph, not a page.
-    html = markdown.markdown(text.strip(), output_format="html5")
+    """Inline Markdown (bold, links) only: a banner is one short paragraph.
+    Raw HTML is shown as text, never run: the banner is on every page."""
+    html = markdown.markdown(escape(text.strip(), quote=False), output_format="html5")
     return html.removeprefix("<p>").removesuffix("</p>")
+
+
+def unsafe_link(text):
+    """The first javascript: or data: link target in the message, or None."""
+    match = re.search(r"\]\(\s*<?((?:javascript|data|vbscript):[^)\s]*)", text, re.I)
+    return match[1] if match else None
 
 
 def read_notice(path, where, problems):
@@ -68,6 +77,9 @@ def read_notice(path, where, problems):
     if not data.body.strip():
         problems.append(Problem(where, data.body_line, "the notice has no message",
                                 "write the message after a blank line"))
+    if unsafe_link(data.body):
+        problems.append(Problem(where, data.body_line, f"unsafe link '{unsafe_link(data.body)}'",
+                                "link to a page or a website instead"))
     level = data.fields.get("level", "").lower()
     if level and level not in LEVELS:
         problems.append(Problem(where, data.lines["level"], f"unknown level '{level}'",

@@ -44,6 +44,7 @@ MISTAKES = {
     "notice_end_before_start": ("notices/covid-19.md", 4, "is before the start"),
     "notice_missing_dates": ("notices/covid-19.md", 1, "missing start"),
     "notice_unknown_level": ("notices/covid-19.md", 2, "unknown level 'red-alert'"),
+    "notice_unsafe_link": ("notices/covid-19.md", 6, "unsafe link 'javascript:alert"),
     "center_bad_phone": ("center.txt", 2, "'call us anytime' is not a phone number"),
     "center_missing_field": ("center.txt", 1, "missing city"),
     "redirect_to_missing_page": ("redirects.txt", 2, "is not a page of the site"),

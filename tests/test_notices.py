@@ -29,6 +29,16 @@ def test_banner_comes_before_the_header_and_main(all_documents):
         assert order[:3] == ["section", "header", "main"], url
 
 
+def test_raw_html_in_a_notice_is_shown_as_text_not_run(content_copy, tmp_path, build_day):
+    notice = content_copy / "notices" / "covid-19.md"
+    notice.write_text(notice.read_text().replace("We are open", "<script>x()</script> We are **open**"))
+    result = build_site(tmp_path / "output", today=build_day, PATH=content_copy)
+    assert result.ok, result.lines
+    banner = soup_of(tmp_path / "output" / "index.html").select_one(".app-notice")
+    assert banner.find("script") is None and "<script>x()</script>" in banner.get_text()
+    assert banner.find("strong").get_text() == "open"
+
+
 def test_banner_sentence_is_complete():
     """The seed's banner stopped mid-sentence ('taking residential level.')."""
     assert MESSAGE.endswith("level of care.")

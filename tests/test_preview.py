@@ -65,5 +65,6 @@ def test_preview_survives_a_bad_save_and_recovers(preview):
     home.write_text(original.replace("Reviewed: 2026-11-26", "Reviewed: next week"))
     assert wait_for(lambda: "index.md:5: reviewed: 'next week' is not a date" in log.read_text())
     assert GOOD in fetch(url), "the last good site must stay served"
+    assert "livereload.js" in fetch(url), "the preview tells the browser to reload"
     home.write_text(original.replace(GOOD, "Care in San Diego can be simple."))
     assert wait_for(lambda: "Care in San Diego can be simple." in fetch(url)), log.read_text()

@@ -18,10 +18,16 @@ def test_pages_log_no_console_errors_or_warnings(browser, served, release_a):
             if message.type in ("error", "warning") else None)
     page.on("pageerror", lambda error: problems.append(f"pageerror: {error}"))
     page.on("requestfailed", lambda request: problems.append(f"failed: {request.url}"))
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
     try:
         for url in site_urls(release_a) + ["/no-such-page/"]:
+            requests.clear()
             page.goto(server.url + url)
             page.wait_for_load_state("networkidle")
+            # Budget: the page itself and, at most, its icon.
+            assert len(requests) <= 2, f"{url}: {requests}"
+            assert all(request.startswith(server.url) for request in requests)
             brand = page.evaluate("getComputedStyle(document.querySelector('.app-header')).backgroundColor")
             assert brand == "rgb(11, 79, 108)", f"{url}: the stylesheet was blocked"
     finally:
