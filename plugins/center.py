@@ -11,7 +11,7 @@ import re
 from pelican import signals
 
 import datafile
-from problems import Problem, display_path, record
+from problems import Problem, display_path, not_utf8, record, settings_of
 
 DEFAULTS = {"path": "center.txt"}
 REQUIRED = ("name", "phone", "street", "city", "region", "postal_code", "hours")
@@ -30,12 +30,6 @@ HOURS_PART = re.compile(
     r"\s+(?P<opens>[0-2]\d:[0-5]\d)-(?P<closes>[0-2]\d:[0-5]\d)$"
 )
 HOURS_EXAMPLE = "write e.g. 'Mo-Fr 08:00-20:00; Sa 09:00-13:00'"
-
-
-def settings_of(settings):
-    merged = dict(DEFAULTS, **settings.get("CENTER", {}))
-    unknown = set(merged) - set(DEFAULTS)
-    return merged, sorted(unknown)
 
 
 def phone_parts(value):
@@ -134,14 +128,9 @@ def build_center(data, where, problems):
 
 def load_center(settings):
     """(center dict, problems) read from the center's file."""
-    options, unknown = settings_of(settings)
+    options, problems = settings_of(settings, "center", DEFAULTS)
     path = os.path.join(settings["PATH"], options["path"])
     where = display_path(path)
-    problems = [
-        Problem("pelicanconf.py", 0, f"center: unknown key '{key}'",
-                f"use only: {', '.join(DEFAULTS)}")
-        for key in unknown
-    ]
     try:
         data = datafile.read(path)
     except FileNotFoundError:
@@ -149,8 +138,7 @@ def load_center(settings):
                                 "restore the file from git"))
         return build_center(datafile.DataFile(path), where, []), problems
     except datafile.NotUtf8 as error:
-        problems.append(Problem(where, error.line, "the file is not UTF-8 text",
-                                "save it again as UTF-8"))
+        problems.append(not_utf8(where, error))
         return build_center(datafile.DataFile(path), where, []), problems
     check_fields(data, where, problems)
     center = build_center(data, where, problems)

@@ -31,6 +31,8 @@ from problems import (
     ContentError,
     Problem,
     display_path,
+    not_utf8,
+    settings_of,
 )
 
 logger = logging.getLogger("content_checks")
@@ -89,15 +91,6 @@ def line_of_address(text, address, default):
     return default
 
 
-def options_of(settings):
-    options = dict(DEFAULTS, **settings.get("CONTENT_CHECKS", {}))
-    unknown = sorted(set(options) - set(DEFAULTS))
-    return options, [
-        Problem("pelicanconf.py", 0, f"content_checks: unknown key '{key}'",
-                f"use only: {', '.join(DEFAULTS)}") for key in unknown
-    ]
-
-
 # --- The source file: metadata an editor writes -------------------------------
 
 
@@ -147,8 +140,7 @@ def check_source(path):
     try:
         text = datafile.read_text(path)
     except datafile.NotUtf8 as error:
-        return [Problem(where, error.line, "the file is not UTF-8 text",
-                        "save it again as UTF-8 (in VS Code: 'Save with Encoding')")], None
+        return [not_utf8(where, error)], None
     data = datafile.parse(path, text)
     problems = check_header(data, where) + check_values(data, where)
     if not data.body.strip():
@@ -286,7 +278,7 @@ def source_files(settings):
 
 def check_site(context, settings, pages):
     """Every problem of the content, each one a `Problem`."""
-    options, problems = options_of(settings)
+    options, problems = settings_of(settings, "content_checks", DEFAULTS)
     sources = {}
     for path in source_files(settings):
         found, text = check_source(path)

@@ -16,13 +16,9 @@ import shutil
 
 from pelican import signals
 
-from problems import Problem, record
+from problems import record, settings_of
 
 DEFAULTS = {"path": "static/icons", "url": "theme"}
-
-
-def options_of(settings):
-    return dict(DEFAULTS, **settings.get("FINGERPRINT", {}))
 
 
 def fingerprinted(folder):
@@ -39,10 +35,9 @@ def fingerprinted(folder):
 def add_asset_urls(generator):
     if "asset_urls" in generator.context:
         return
-    options = options_of(generator.settings)
-    for key in sorted(set(options) - set(DEFAULTS)):
-        record(generator.context, Problem("pelicanconf.py", 0, f"fingerprint: unknown key '{key}'",
-                                          f"use only: {', '.join(DEFAULTS)}"))
+    options, problems = settings_of(generator.settings, "fingerprint", DEFAULTS)
+    for problem in problems:
+        record(generator.context, problem)
     folder = os.path.join(generator.settings["THEME"], options["path"])
     siteurl = generator.settings.get("SITEURL", "")
     generator.context["asset_urls"] = {
@@ -52,7 +47,7 @@ def add_asset_urls(generator):
 
 
 def copy_assets(generator, writer):
-    options = options_of(generator.settings)
+    options, _ = settings_of(generator.settings, "fingerprint", DEFAULTS)
     folder = os.path.join(generator.settings["THEME"], options["path"])
     target = os.path.join(generator.output_path, options["url"])
     os.makedirs(target, exist_ok=True)

@@ -16,7 +16,7 @@ import os
 import rcssmin
 from pelican import signals
 
-from problems import Problem, record
+from problems import record, settings_of
 
 DEFAULTS = {"path": "static/css/main.css"}
 
@@ -36,11 +36,9 @@ def load_stylesheet(theme, path=DEFAULTS["path"]):
 def add_inline_css(generator):
     if "inline_css" in generator.context:
         return
-    options = dict(DEFAULTS, **generator.settings.get("INLINE_CSS", {}))
-    for key in sorted(set(options) - set(DEFAULTS)):
-        record(generator.context, Problem("pelicanconf.py", 0,
-                                          f"inline_css: unknown key '{key}'",
-                                          f"use only: {', '.join(DEFAULTS)}"))
+    options, problems = settings_of(generator.settings, "inline_css", DEFAULTS)
+    for problem in problems:
+        record(generator.context, problem)
     css, digest = load_stylesheet(generator.settings["THEME"], options["path"])
     generator.context["inline_css"] = css
     generator.context["inline_css_hash"] = digest

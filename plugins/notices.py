@@ -24,17 +24,11 @@ from pelican import signals
 
 import datafile
 import fields
-from problems import WARNING, Problem, display_path, record
+from problems import WARNING, Problem, display_path, not_utf8, record, settings_of
 
 DEFAULTS = {"path": "notices", "warn_days": 14, "today": None}
 LEVELS = ("info", "warning", "urgent")
 REQUIRED = ("title", "level", "start", "end")
-
-
-def options_of(settings):
-    options = dict(DEFAULTS, **settings.get("NOTICES", {}))
-    unknown = sorted(set(options) - set(DEFAULTS))
-    return options, unknown
 
 
 def build_date(options, settings):
@@ -63,8 +57,7 @@ def read_notice(path, where, problems):
     try:
         data = datafile.read(path)
     except datafile.NotUtf8 as error:
-        problems.append(Problem(where, error.line, "the file is not UTF-8 text",
-                                "save it again as UTF-8"))
+        problems.append(not_utf8(where, error))
         return None
     found = len(problems)
     for key in sorted(set(data.fields) - set(REQUIRED)):
@@ -124,9 +117,7 @@ def expiry_warning(notice, today, warn_days):
 
 def load_notices(settings):
     """(active notices, problems) for this build's date."""
-    options, unknown = options_of(settings)
-    problems = [Problem("pelicanconf.py", 0, f"notices: unknown key '{key}'",
-                        f"use only: {', '.join(DEFAULTS)}") for key in unknown]
+    options, problems = settings_of(settings, "notices", DEFAULTS)
     folder = os.path.join(settings["PATH"], options["path"])
     today = build_date(options, settings)
     active = []

@@ -19,7 +19,7 @@ import re
 from pelican import signals
 from pelican.generators import Generator
 
-from problems import Problem, display_path, record
+from problems import Problem, display_path, record, settings_of
 
 DEFAULTS = {"path": "redirects.txt"}
 ADDRESS = re.compile(r"^/[A-Za-z0-9._~/-]*$")
@@ -71,11 +71,11 @@ class RedirectsGenerator(Generator):
     """Reads the redirects after the pages (it needs their addresses)."""
 
     def generate_context(self):
-        options = dict(DEFAULTS, **self.settings.get("REDIRECTS", {}))
+        options, unknown = settings_of(self.settings, "redirects", DEFAULTS)
         known = {"/" + page.url for page in self.context.get("pages", [])}
         path = os.path.join(self.settings["PATH"], options["path"])
         self.redirects, problems = read_redirects(path, known)
-        for problem in problems:
+        for problem in unknown + problems:
             record(self.context, problem)
 
     def generate_output(self, writer):

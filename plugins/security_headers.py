@@ -19,7 +19,7 @@ import os
 
 from pelican import signals
 
-from problems import Problem, record
+from problems import record, settings_of
 
 DEFAULTS = {"meta_csp": False}
 HEADERS = {
@@ -114,18 +114,12 @@ location ~ ^/(_headers|redirects\\.map)$ {{
 """
 
 
-def options_of(settings):
-    return dict(DEFAULTS, **settings.get("SECURITY_HEADERS", {}))
-
-
 def add_meta_csp(generator):
     if "csp_meta" in generator.context or "inline_css_hash" not in generator.context:
         return
-    options = options_of(generator.settings)
-    for key in sorted(set(options) - set(DEFAULTS)):
-        record(generator.context, Problem("pelicanconf.py", 0,
-                                          f"security_headers: unknown key '{key}'",
-                                          f"use only: {', '.join(DEFAULTS)}"))
+    options, problems = settings_of(generator.settings, "security_headers", DEFAULTS)
+    for problem in problems:
+        record(generator.context, problem)
     style_hash = generator.context["inline_css_hash"]
     generator.context["csp_meta"] = csp(style_hash, for_meta=True) if options["meta_csp"] else ""
     generator.context["headers_file"] = headers_file(style_hash)

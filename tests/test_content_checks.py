@@ -144,3 +144,12 @@ def test_staging_production_build_only_warns_about_placeholders(tmp_path, build_
     result = build_site(tmp_path / "output", "publishconf.py", today=build_day)
     assert result.ok, result.lines
     assert any("fictional placeholders" in line for line in result.warnings)
+
+
+def test_an_unknown_plugin_setting_is_named(tmp_path, build_day):
+    """A typo in a plugin's settings dict would otherwise do nothing, silently."""
+    result = build_site(tmp_path / "output", today=build_day,
+                        NOTICES={"path": "notices", "warn_dayz": 3})
+    assert not result.ok
+    assert "pelicanconf.py: notices: unknown key 'warn_dayz' - use only: path, warn_days, today" \
+        in result.errors
