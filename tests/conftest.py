@@ -3,6 +3,8 @@
 import datetime
 import os
 import shutil
+import subprocess
+import sys
 import zoneinfo
 
 import pytest
@@ -11,10 +13,13 @@ from support import (
     CONTENT,
     ROOT,
     build_site,
+    fetch,
+    free_port,
     html_files,
     require_tool,
     soup_of,
     url_of,
+    wait_for,
 )
 
 CHROMIUM = "/usr/bin/chromium"
@@ -98,3 +103,26 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+PREVIEW_READY = "Getting care in San Diego does not have to be hard."
+
+
+@pytest.fixture
+def preview(tmp_path):
+    """`invoke livereload` on a copy of the content: (content, url, log)."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    port = free_port()
+    with open(tmp_path / "preview.log", "w+") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "invoke", "livereload", f"--port={port}",
+             f"--content={content}", f"--output={tmp_path / 'output'}"],
+            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}/"
+        try:
+            assert wait_for(lambda: PREVIEW_READY in fetch(url)), (tmp_path / "preview.log").read_text()
+            yield content, url, tmp_path / "preview.log"
+        finally:
+            server.terminate()
+            server.wait(timeout=10)

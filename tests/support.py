@@ -2,6 +2,9 @@
 
 import os
 import shutil
+import socket
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -70,3 +73,27 @@ def tree_digest(path):
     """{relative path: bytes} of a folder, to prove it did not change."""
     return {p.relative_to(path).as_posix(): p.read_bytes()
             for p in sorted(Path(path).rglob("*")) if p.is_file()}
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url):
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_for(condition, seconds=60):
+    """Poll until condition() holds; a readiness wait, not a timing check."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if condition():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.5)
+    return False
