@@ -11,7 +11,7 @@ FACTS = {
     "/": [
         "Drug and alcohol use disorders take a toll on a person's mental health",
         "Do you have a busy life?",
-        "close support while you recover",
+        "close care and supervision while you recover",
     ],
     "/intensive-outpatient/": [
         "keep your freedom",
