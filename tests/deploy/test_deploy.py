@@ -15,8 +15,11 @@ from tools import deploy
 
 pytestmark = pytest.mark.nginx
 URLS = ["/", "/intensive-outpatient/", "/intensive-outpatient/benefits/", "/sitemap.xml"]
-REQUESTS = 600  # bounded: the loop stops after this many, or after MAX_SECONDS
+# Bounded: the loop stops AFTER_DEPLOY requests after the deploy ends, and
+# never runs past MAX_REQUESTS requests or MAX_SECONDS seconds.
+MAX_REQUESTS = 5000
 MAX_SECONDS = 60
+AFTER_DEPLOY = 100
 
 
 def body_of(release, url):
@@ -24,12 +27,14 @@ def body_of(release, url):
     return path.read_bytes()
 
 
-def hammer(base, results, started):
+def hammer(base, results, started, deployed):
     """Request the pages in turn; record (url, status, body) of each."""
-    deadline = time.monotonic() + MAX_SECONDS
-    for number in range(REQUESTS):
-        if time.monotonic() > deadline:
+    deadline, remaining = time.monotonic() + MAX_SECONDS, AFTER_DEPLOY
+    for number in range(MAX_REQUESTS):
+        if time.monotonic() > deadline or remaining == 0:
             break
+        if deployed.is_set():
+            remaining -= 1
         url = URLS[number % len(URLS)]
         try:
             with urllib.request.urlopen(base + url, timeout=10) as response:
@@ -51,11 +56,12 @@ def fresh_target(tmp_path, release_a):
 
 def test_deploy_under_traffic_has_no_failed_or_mixed_response(fresh_target, release_a, release_b):
     server, target = fresh_target
-    results, started = [], threading.Event()
-    loop = threading.Thread(target=hammer, args=(server.url, results, started))
+    results, started, deployed = [], threading.Event(), threading.Event()
+    loop = threading.Thread(target=hammer, args=(server.url, results, started, deployed))
     loop.start()
     assert started.wait(30)
     deploy.deploy_rsync(release_b, target)
+    deployed.set()
     loop.join()
     failed = [(url, status) for url, status, _ in results if status != 200]
     assert not failed, failed[:5]
@@ -66,6 +72,8 @@ def test_deploy_under_traffic_has_no_failed_or_mixed_response(fresh_target, rele
         assert matches, f"{url}: a response that is neither release"
         if len(matches) == 1:  # files that did not change belong to both
             versions.append(matches[0])
+    print(f"{len(results)} responses: {versions.count('a')} old, {versions.count('b')} new, "
+          f"{len(results) - len(versions)} unchanged files")
     assert "a" in versions and "b" in versions, "the deploy must happen while requests run"
     assert versions == sorted(versions), "once the new release shows, the old never returns"
 
