@@ -41,6 +41,11 @@ def test_forced_colors_keep_focus_and_regions_visible(open_page, url):
     for selector in (".app-notice", ".app-crisis"):
         border = page.evaluate(f"getComputedStyle(document.querySelector('{selector}')).borderTopStyle")
         assert border == "solid", selector
+    # Only the current page is underlined in the menu, as without forced colours.
+    underlined = page.evaluate("""() => Array.from(document.querySelectorAll('.app-header__link'))
+        .filter(a => getComputedStyle(a).borderBottomColor !== getComputedStyle(document.body).backgroundColor)
+        .map(a => a.getAttribute('href'))""")
+    assert underlined == [url], underlined
 
 
 @pytest.mark.parametrize("url", URLS)
