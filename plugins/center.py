@@ -152,8 +152,7 @@ def add_center(generator):
         return
     center, problems = load_center(generator.settings)
     generator.context["center"] = center
-    for problem in problems:
-        record(generator.context, problem)
+    record(generator.context, problems)
 
 
 def register():

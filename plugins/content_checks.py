@@ -205,7 +205,8 @@ def check_tag(tag, attrs, page, targets, where, source, siteurl):
     if address is not None:
         problem = link_problem(address, page.url, targets, where,
                                line_of_address(source, address, 1), siteurl, tag)
-        problems.append(problem) if problem else None
+        if problem:
+            problems.append(problem)
     return problems
 
 

@@ -36,8 +36,7 @@ def add_asset_urls(generator):
     if "asset_urls" in generator.context:
         return
     options, problems = settings_of(generator.settings, "fingerprint", DEFAULTS)
-    for problem in problems:
-        record(generator.context, problem)
+    record(generator.context, problems)
     folder = os.path.join(generator.settings["THEME"], options["path"])
     siteurl = generator.settings.get("SITEURL", "")
     generator.context["asset_urls"] = {

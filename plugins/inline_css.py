@@ -37,8 +37,7 @@ def add_inline_css(generator):
     if "inline_css" in generator.context:
         return
     options, problems = settings_of(generator.settings, "inline_css", DEFAULTS)
-    for problem in problems:
-        record(generator.context, problem)
+    record(generator.context, problems)
     css, digest = load_stylesheet(generator.settings["THEME"], options["path"])
     generator.context["inline_css"] = css
     generator.context["inline_css_hash"] = digest

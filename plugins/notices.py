@@ -70,8 +70,9 @@ def read_notice(path, where, problems):
     if not data.body.strip():
         problems.append(Problem(where, data.body_line, "the notice has no message",
                                 "write the message after a blank line"))
-    if unsafe_link(data.body):
-        problems.append(Problem(where, data.body_line, f"unsafe link '{unsafe_link(data.body)}'",
+    link = unsafe_link(data.body)
+    if link:
+        problems.append(Problem(where, data.body_line, f"unsafe link '{link}'",
                                 "link to a page or a website instead"))
     level = data.fields.get("level", "").lower()
     if level and level not in LEVELS:
@@ -142,8 +143,7 @@ def add_notices(generator):
         return
     active, problems = load_notices(generator.settings)
     generator.context["notices"] = active
-    for problem in problems:
-        record(generator.context, problem)
+    record(generator.context, problems)
 
 
 def register():

@@ -55,7 +55,8 @@ def add_breadcrumbs(page, by_url):
     """Home, then each page whose URL is a prefix of this one's."""
     trail, path = [], ""
     if page.url:
-        trail.append(crumb(by_url[""])) if "" in by_url else None
+        if "" in by_url:
+            trail.append(crumb(by_url[""]))
         for segment in page.url.strip("/").split("/")[:-1]:
             path += segment + "/"
             if path in by_url:

@@ -33,8 +33,8 @@ class ContentError(Exception):
     """The content has problems that must be fixed before the site is built."""
 
 
-def record(context, problem):
-    context.setdefault(CONTEXT_KEY, []).append(problem)
+def record(context, problems):
+    context.setdefault(CONTEXT_KEY, []).extend(problems)
 
 
 def display_path(path):

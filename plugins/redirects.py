@@ -59,7 +59,8 @@ def read_redirects(path, known):
             text = line.split("#", 1)[0].strip()
             if text:
                 found = parse_line(text, number, where, known, problems)
-                redirects.append(found) if found else None
+                if found:
+                    redirects.append(found)
     return redirects, problems
 
 
@@ -75,8 +76,7 @@ class RedirectsGenerator(Generator):
         known = {"/" + page.url for page in self.context.get("pages", [])}
         path = os.path.join(self.settings["PATH"], options["path"])
         self.redirects, problems = read_redirects(path, known)
-        for problem in unknown + problems:
-            record(self.context, problem)
+        record(self.context, unknown + problems)
 
     def generate_output(self, writer):
         siteurl = self.settings.get("SITEURL", "")

@@ -118,8 +118,7 @@ def add_meta_csp(generator):
     if "csp_meta" in generator.context or "inline_css_hash" not in generator.context:
         return
     options, problems = settings_of(generator.settings, "security_headers", DEFAULTS)
-    for problem in problems:
-        record(generator.context, problem)
+    record(generator.context, problems)
     style_hash = generator.context["inline_css_hash"]
     generator.context["csp_meta"] = csp(style_hash, for_meta=True) if options["meta_csp"] else ""
     generator.context["headers_file"] = headers_file(style_hash)
