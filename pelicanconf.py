@@ -1,14 +1,5 @@
 """Development settings: what `invoke build` and `invoke livereload` use."""
 
-import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parent
-
-# Local plugins share two small helpers (datafile, problems) by module name.
-if str(ROOT / "plugins") not in sys.path:
-    sys.path.insert(0, str(ROOT / "plugins"))
-
 # Pelican wants a name; pages show the center's, from content/center.txt.
 SITENAME = "Mental Health Center of San Diego"
 SITEURL = ""
@@ -78,18 +69,20 @@ MARKDOWN = {
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 
-PLUGIN_PATHS = ["plugins"]
+# Our plugins are the package plugins/ beside this file (Pelican resolves
+# PLUGIN_PATHS against the settings file, so no sys.path patching is needed).
+PLUGIN_PATHS = ["."]
 PLUGINS = [
-    "center",
-    "notices",
-    "page_meta",
-    "inline_css",
-    "fingerprint",
-    "security_headers",
-    "content_checks",
-    "sitemap_xml",
-    "redirects",
-    "minify",
+    "plugins.center",
+    "plugins.notices",
+    "plugins.page_meta",
+    "plugins.inline_css",
+    "plugins.fingerprint",
+    "plugins.security_headers",
+    "plugins.content_checks",
+    "plugins.sitemap_xml",
+    "plugins.redirects",
+    "plugins.minify",
 ]
 
 # Plugin settings, one dict per plugin (see each plugin's docstring).
@@ -112,9 +105,17 @@ PRECOMPRESS_ZSTANDARD = False
 # Public crisis lines (DESIGN.md, "Facts the content must get right"), shown
 # on every page apart from the center's own phone, which is not a crisis line.
 CRISIS_LINES = [
-    {"text": "Suicide & Crisis Lifeline, call or text", "number": "988", "tel": "988",
-     "note": "24/7, free, Spanish available"},
+    {
+        "text": "Suicide & Crisis Lifeline, call or text",
+        "number": "988",
+        "tel": "988",
+        "note": "24/7, free, Spanish available",
+    },
     {"text": "Emergency", "number": "911", "tel": "911", "note": "if a life is in danger"},
-    {"text": "San Diego Access & Crisis Line", "number": "1-888-724-7240",
-     "tel": "+18887247240", "note": "24/7"},
+    {
+        "text": "San Diego Access & Crisis Line",
+        "number": "1-888-724-7240",
+        "tel": "+18887247240",
+        "note": "24/7",
+    },
 ]

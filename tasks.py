@@ -18,8 +18,14 @@ CONFIG = {
     "watch": ["content", "theme", "plugins", "pelicanconf.py"],
     # Where `invoke publish --to NAME` goes; --to also takes a local folder.
     "targets": {
-        "server": {"kind": "rsync", "keep": 5, "reload": "sudo systemctl reload nginx",
-                   "target": os.environ.get("IOP_DEPLOY_TARGET", "deploy@iop.mhcsandiego.example:/srv/iop")},
+        "server": {
+            "kind": "rsync",
+            "keep": 5,
+            "reload": "sudo systemctl reload nginx",
+            "target": os.environ.get(
+                "IOP_DEPLOY_TARGET", "deploy@iop.mhcsandiego.example:/srv/iop"
+            ),
+        },
         "github": {"kind": "github", "remote": "origin", "branch": "gh-pages"},
     },
     "headers_files": {"nginx": "deploy/nginx/iop-locations.conf", "netlify": "deploy/_headers"},
@@ -27,8 +33,7 @@ CONFIG = {
     "system_packages": {
         "chromium": "chromium",
         "nginx": "nginx",
-        "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so":
-            "libnginx-mod-http-brotli-static",
+        "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so": "libnginx-mod-http-brotli-static",
         "rsync": "rsync",
         "java": "default-jre-headless",
         "npm": "npm",
@@ -44,8 +49,12 @@ def build(c, production=False):
         raise Exit(code=1)
 
 
-@task(help={"content": "content folder to preview (default content/)",
-            "output": "where to build it (default output/)"})
+@task(
+    help={
+        "content": "content folder to preview (default content/)",
+        "output": "where to build it (default output/)",
+    }
+)
 def livereload(c, port=CONFIG["port"], content=None, output=None):
     """Preview on http://127.0.0.1:8000; rebuild and reload on every save."""
     from livereload import Server
@@ -62,15 +71,23 @@ def livereload(c, port=CONFIG["port"], content=None, output=None):
     for path in watched:
         server.watch(path, rebuild)
     print(f"Preview: http://{CONFIG['host']}:{port}/ (Ctrl+C to stop)", flush=True)
-    server.serve(host=CONFIG["host"], port=int(port), root=output,
-                 default_filename="index.html", open_url_delay=None)
+    server.serve(
+        host=CONFIG["host"],
+        port=int(port),
+        root=output,
+        default_filename="index.html",
+        open_url_delay=None,
+    )
 
 
 @task
 def serve(c, port=CONFIG["port"]):
     """Serve output/ as it is, without rebuilding."""
-    c.run(f"{sys.executable} -m http.server {port} --bind {CONFIG['host']} "
-          f"--directory {ROOT / CONFIG['output']}", pty=False)
+    c.run(
+        f"{sys.executable} -m http.server {port} --bind {CONFIG['host']} "
+        f"--directory {ROOT / CONFIG['output']}",
+        pty=False,
+    )
 
 
 @task(help={"pytest_args": "extra arguments for pytest, e.g. '-k links -x'"})
@@ -82,8 +99,7 @@ def test(c, pytest_args=""):
     raise Exit(code=result.exited)
 
 
-@task(help={"path": "where, e.g. intensive-outpatient/family-support",
-            "title": "the page heading"})
+@task(help={"path": "where, e.g. intensive-outpatient/family-support", "title": "the page heading"})
 def new_page(c, path, title):
     """Start a new page with every required field filled in with guidance."""
     from tools.scaffold import new_page_text
@@ -101,17 +117,22 @@ def linkcheck(c, cache_hours=24):
     """Check the links to other websites in the built site (needs internet)."""
     from tools import linkcheck as checker
 
-    broken = checker.check_site(ROOT / CONFIG["output"], ROOT / ".linkcheck-cache.json",
-                                cache_hours=float(cache_hours))
+    broken = checker.check_site(
+        ROOT / CONFIG["output"], ROOT / ".linkcheck-cache.json", cache_hours=float(cache_hours)
+    )
     for line in broken:
         print(line)
     if broken:
         raise Exit(code=1)
 
 
-@task(help={"to": "a target name (server, github) or a local folder",
-            "pytest_args": "which tests must pass first (default: all)",
-            "output": "where to build (default output/)"})
+@task(
+    help={
+        "to": "a target name (server, github) or a local folder",
+        "pytest_args": "which tests must pass first (default: all)",
+        "output": "where to build (default output/)",
+    }
+)
 def publish(c, to, pytest_args="", output=None):
     """Build for production, run the tests, then deploy; refuse if either fails."""
     from tools import deploy
@@ -127,8 +148,12 @@ def publish(c, to, pytest_args="", output=None):
             deploy.deploy_github(Path(output).resolve(), target["remote"], target["branch"], ROOT)
             print(f"Published to {target['remote']} {target['branch']}.")
         else:
-            release = deploy.deploy_rsync(Path(output).resolve(), target["target"],
-                                          target.get("keep", deploy.KEEP), target.get("reload"))
+            release = deploy.deploy_rsync(
+                Path(output).resolve(),
+                target["target"],
+                target.get("keep", deploy.KEEP),
+                target.get("reload"),
+            )
             print(f"Published release {release} to {target['target']}.")
     except deploy.DeployError as error:
         raise Exit(f"Publish failed, the live site is unchanged: {error}", 1) from None
@@ -164,8 +189,9 @@ def headers(c):
 def screenshots(c):
     """Save a picture of every page at 375 and 1280 px wide in screenshots/."""
     ensure_system_packages()
-    result = c.run(f"{sys.executable} -m pytest tests/browser/test_screenshots.py",
-                   warn=True, pty=False)
+    result = c.run(
+        f"{sys.executable} -m pytest tests/browser/test_screenshots.py", warn=True, pty=False
+    )
     raise Exit(code=result.exited)
 
 
@@ -180,13 +206,13 @@ def target_of(name):
 
 def headers_files():
     """{repository path: text} of the header files, from the one definition."""
-    sys.path.insert(0, str(ROOT / "plugins"))
-    import inline_css
-    import security_headers
+    from plugins import inline_css, security_headers
 
     _, style_hash = inline_css.load_stylesheet(str(ROOT / "theme"))
-    return {CONFIG["headers_files"]["nginx"]: security_headers.nginx_locations(style_hash),
-            CONFIG["headers_files"]["netlify"]: security_headers.headers_file(style_hash)}
+    return {
+        CONFIG["headers_files"]["nginx"]: security_headers.nginx_locations(style_hash),
+        CONFIG["headers_files"]["netlify"]: security_headers.headers_file(style_hash),
+    }
 
 
 def run_build(production, content=None, output=None):
@@ -204,18 +230,27 @@ def run_build(production, content=None, output=None):
 
 def ensure_system_packages():
     """apt-get the tools the tests drive, when root; otherwise they skip."""
-    missing = [pkg for probe, pkg in CONFIG["system_packages"].items()
-               if not (Path(probe).exists() if probe.startswith("/") else shutil.which(probe))]
+    missing = [
+        pkg
+        for probe, pkg in CONFIG["system_packages"].items()
+        if not (Path(probe).exists() if probe.startswith("/") else shutil.which(probe))
+    ]
     if not missing:
         return
     if os.geteuid() != 0 or shutil.which("apt-get") is None:
-        print(f"Not installing {', '.join(missing)} (needs root and apt-get): "
-              "the tests that need them will be skipped.", flush=True)
+        print(
+            f"Not installing {', '.join(missing)} (needs root and apt-get): "
+            "the tests that need them will be skipped.",
+            flush=True,
+        )
         return
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-    subprocess.run(["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing],
-                   check=True, env=env)
+    subprocess.run(
+        ["apt-get", "install", "-y", "-qq", "--no-install-recommends", *missing],
+        check=True,
+        env=env,
+    )
 
 
 def ensure_node_packages(c):

@@ -10,8 +10,8 @@ import re
 
 from pelican import signals
 
-import datafile
-from problems import Problem, display_path, not_utf8, record, settings_of
+from . import datafile
+from .problems import Problem, display_path, not_utf8, record, settings_of
 
 DEFAULTS = {"path": "center.txt"}
 REQUIRED = ("name", "phone", "street", "city", "region", "postal_code", "hours")
@@ -74,8 +74,7 @@ def parse_hours(value):
         hours.append(
             {
                 "days": days,
-                "text": f"{label}: {spoken_time(match['opens'])} to "
-                f"{spoken_time(match['closes'])}",
+                "text": f"{label}: {spoken_time(match['opens'])} to {spoken_time(match['closes'])}",
                 "schema": {
                     "@type": "OpeningHoursSpecification",
                     "dayOfWeek": days,
@@ -92,14 +91,19 @@ def parse_hours(value):
 def check_fields(data, where, problems):
     for key in sorted(set(data.fields) - set(KNOWN)):
         problems.append(
-            Problem(where, data.lines[key], f"unknown field '{key}'",
-                    f"use only: {', '.join(KNOWN)}")
+            Problem(
+                where, data.lines[key], f"unknown field '{key}'", f"use only: {', '.join(KNOWN)}"
+            )
         )
     for key in REQUIRED:
         if not data.fields.get(key):
             problems.append(
-                Problem(where, data.lines.get(key, 1), f"missing {key.replace('_', ' ')}",
-                        f"add a line '{key.replace('_', '-').capitalize()}: ...'")
+                Problem(
+                    where,
+                    data.lines.get(key, 1),
+                    f"missing {key.replace('_', ' ')}",
+                    f"add a line '{key.replace('_', '-').capitalize()}: ...'",
+                )
             )
 
 
@@ -109,9 +113,12 @@ def build_center(data, where, problems):
     parts = phone_parts(center["phone"]) if center["phone"] else None
     if center["phone"] and not parts:
         problems.append(
-            Problem(where, data.lines["phone"],
-                    f"'{center['phone']}' is not a phone number",
-                    "write a 10-digit US number, e.g. 619-555-0142")
+            Problem(
+                where,
+                data.lines["phone"],
+                f"'{center['phone']}' is not a phone number",
+                "write a 10-digit US number, e.g. 619-555-0142",
+            )
         )
     center["phone_tel"] = "+1" + "".join(parts) if parts else ""
     center["phone_display"] = "-".join(parts) if parts else center["phone"]
@@ -134,8 +141,9 @@ def load_center(settings):
     try:
         data = datafile.read(path)
     except FileNotFoundError:
-        problems.append(Problem(where, 0, "the center's details are missing",
-                                "restore the file from git"))
+        problems.append(
+            Problem(where, 0, "the center's details are missing", "restore the file from git")
+        )
         return build_center(datafile.DataFile(path), where, []), problems
     except datafile.NotUtf8 as error:
         problems.append(not_utf8(where, error))

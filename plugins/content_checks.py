@@ -21,10 +21,8 @@ from html.parser import HTMLParser
 
 from pelican import signals
 
-import datafile
-import fields
-import readability
-from problems import (
+from . import datafile, fields, readability
+from .problems import (
     CONTEXT_KEY,
     ERROR,
     WARNING,
@@ -82,8 +80,12 @@ def line_of_address(text, address, default):
     """The line of a link: Pelican rewrote {filename} links, so look for the
     parts an editor typed (the fragment, the file name) as well."""
     parts = urllib.parse.urlsplit(address.split("}")[-1])
-    needles = [address, address.split("}")[-1], f"#{parts.fragment}" if parts.fragment else "",
-               posixpath.basename(parts.path.rstrip("/"))]
+    needles = [
+        address,
+        address.split("}")[-1],
+        f"#{parts.fragment}" if parts.fragment else "",
+        posixpath.basename(parts.path.rstrip("/")),
+    ]
     for needle in filter(None, needles):
         line = line_of(text, needle, 0)
         if line:
@@ -97,17 +99,32 @@ def line_of_address(text, address, default):
 def check_header(data, where):
     problems = []
     for number in data.stray_lines:
-        problems.append(Problem(where, number, "this line is not 'Key: value'",
-                                "add a colon after the key, or a blank line before the text"))
+        problems.append(
+            Problem(
+                where,
+                number,
+                "this line is not 'Key: value'",
+                "add a colon after the key, or a blank line before the text",
+            )
+        )
     for key, number, first in data.repeated:
-        problems.append(Problem(where, number, f"'{key}' is given twice (first on line {first})",
-                                "keep one of the two lines"))
+        problems.append(
+            Problem(
+                where,
+                number,
+                f"'{key}' is given twice (first on line {first})",
+                "keep one of the two lines",
+            )
+        )
     for key, number in data.lines.items():
         if key not in fields.PAGE_FIELDS:
             likely = fields.likely_key(key)
             label = likely.replace("_", "-").capitalize() if likely else ""
-            hint = f"did you mean '{label}'?" if likely else (
-                f"use only: {', '.join(fields.PAGE_FIELDS)}")
+            hint = (
+                f"did you mean '{label}'?"
+                if likely
+                else (f"use only: {', '.join(fields.PAGE_FIELDS)}")
+            )
             problems.append(Problem(where, number, f"unknown field '{key}'", hint))
     return problems
 
@@ -120,8 +137,14 @@ def check_values(data, where):
         if not value.strip():
             if required:
                 label = name.capitalize().replace("_", "-")
-                problems.append(Problem(where, line, f"missing {name.replace('_', ' ')}",
-                                        f"add a line '{label}: ...' ({why})"))
+                problems.append(
+                    Problem(
+                        where,
+                        line,
+                        f"missing {name.replace('_', ' ')}",
+                        f"add a line '{label}: ...' ({why})",
+                    )
+                )
             continue
         try:
             fields.parse(name, value)
@@ -129,8 +152,14 @@ def check_values(data, where):
             what, fix = str(error).split(" - ")
             problems.append(Problem(where, line, f"{name.replace('_', ' ')}: {what}", fix))
         if kind == "description" and len(value) > fields.DESCRIPTION_MAX:
-            problems.append(Problem(where, line, f"the summary is {len(value)} characters",
-                                    f"shorten it to {fields.DESCRIPTION_MAX} or fewer"))
+            problems.append(
+                Problem(
+                    where,
+                    line,
+                    f"the summary is {len(value)} characters",
+                    f"shorten it to {fields.DESCRIPTION_MAX} or fewer",
+                )
+            )
     return problems
 
 
@@ -144,8 +173,14 @@ def check_source(path):
     data = datafile.parse(path, text)
     problems = check_header(data, where) + check_values(data, where)
     if not data.body.strip():
-        problems.append(Problem(where, data.body_line, "the page has no text",
-                                "write the page below the Key: value lines and a blank line"))
+        problems.append(
+            Problem(
+                where,
+                data.body_line,
+                "the page has no text",
+                "write the page below the Key: value lines and a blank line",
+            )
+        )
     return problems, text
 
 
@@ -158,11 +193,16 @@ def link_problem(href, page_url, targets, where, line, siteurl="", kind="a"):
         href = href[len(siteurl) :]
     lowered = href.strip().lower()
     if lowered.startswith(BAD_SCHEMES):
-        return Problem(where, line, f"unsafe link '{href[:40]}'",
-                       "link to a page or a file instead")
+        return Problem(
+            where, line, f"unsafe link '{href[:40]}'", "link to a page or a file instead"
+        )
     if "{filename}" in href or "{static}" in href:
-        return Problem(where, line, f"link to a missing file '{href}'",
-                       "check the file name under content/ (it is case-sensitive)")
+        return Problem(
+            where,
+            line,
+            f"link to a missing file '{href}'",
+            "check the file name under content/ (it is case-sensitive)",
+        )
     parts = urllib.parse.urlsplit(href)
     if parts.scheme or parts.netloc or not (parts.path or parts.fragment):
         return None  # external links are checked on demand: invoke linkcheck
@@ -172,14 +212,26 @@ def link_problem(href, page_url, targets, where, line, siteurl="", kind="a"):
         slash = "/" if parts.path.endswith("/") and joined != "/" else ""
         path = joined.lstrip("/") + slash
     if path not in targets and kind == "img":
-        return Problem(where, line, f"image file not found '{href}'",
-                       "put the file in content/images/ or fix its name")
+        return Problem(
+            where,
+            line,
+            f"image file not found '{href}'",
+            "put the file in content/images/ or fix its name",
+        )
     if path not in targets:
-        return Problem(where, line, f"link to a page that does not exist '{href}'",
-                       "link with {filename}path/to/page.md, or fix the address")
+        return Problem(
+            where,
+            line,
+            f"link to a page that does not exist '{href}'",
+            "link with {filename}path/to/page.md, or fix the address",
+        )
     if parts.fragment and parts.fragment not in targets[path]:
-        return Problem(where, line, f"link to a missing heading '#{parts.fragment}'",
-                       "use the id of a heading on that page (see EDITING.md)")
+        return Problem(
+            where,
+            line,
+            f"link to a missing heading '#{parts.fragment}'",
+            "use the id of a heading on that page (see EDITING.md)",
+        )
     return None
 
 
@@ -187,24 +239,46 @@ def check_tag(tag, attrs, page, targets, where, source, siteurl):
     problems = []
     for name in attrs:
         if name.startswith("on"):
-            problems.append(Problem(where, line_of(source, name + "=", 1),
-                                    f"inline event handler '{name}'",
-                                    "remove it: pages run no scripts"))
+            problems.append(
+                Problem(
+                    where,
+                    line_of(source, name + "=", 1),
+                    f"inline event handler '{name}'",
+                    "remove it: pages run no scripts",
+                )
+            )
         if name == "style":
-            problems.append(Problem(where, line_of(source, "style=", 1),
-                                    "inline style attribute",
-                                    "remove it: the security policy blocks inline styles"))
+            problems.append(
+                Problem(
+                    where,
+                    line_of(source, "style=", 1),
+                    "inline style attribute",
+                    "remove it: the security policy blocks inline styles",
+                )
+            )
     if tag in FORBIDDEN_TAGS:
-        problems.append(Problem(where, line_of(source, "<" + tag, 1), f"<{tag}> in a page",
-                                f"remove it: {FORBIDDEN_TAGS[tag]}"))
+        problems.append(
+            Problem(
+                where,
+                line_of(source, "<" + tag, 1),
+                f"<{tag}> in a page",
+                f"remove it: {FORBIDDEN_TAGS[tag]}",
+            )
+        )
     if tag == "img" and not (attrs.get("alt") or "").strip():
-        problems.append(Problem(where, line_of(source, attrs.get("src", "!["), 1),
-                                "image without alt text",
-                                "describe the image: ![what it shows](file.jpg)"))
+        problems.append(
+            Problem(
+                where,
+                line_of(source, attrs.get("src", "!["), 1),
+                "image without alt text",
+                "describe the image: ![what it shows](file.jpg)",
+            )
+        )
     address = attrs.get(LINK_ATTRIBUTES.get(tag, ""))
     if address is not None:
-        problem = link_problem(address, page.url, targets, where,
-                               line_of_address(source, address, 1), siteurl, tag)
+        problem = link_problem(
+            address, page.url, targets, where, line_of_address(source, address, 1), siteurl, tag
+        )
         if problem:
             problems.append(problem)
     return problems
@@ -234,11 +308,18 @@ def check_duplicates(pages):
         where = display_path(page.source_path)
         title = str(page.title)
         if page.url in urls:
-            problems.append(Problem(where, 1, f"same address as {urls[page.url]}",
-                                    "rename or move one of the two files"))
+            problems.append(
+                Problem(
+                    where,
+                    1,
+                    f"same address as {urls[page.url]}",
+                    "rename or move one of the two files",
+                )
+            )
         if title in titles:
-            problems.append(Problem(where, 1, f"same title as {titles[title]}",
-                                    "give each page its own title"))
+            problems.append(
+                Problem(where, 1, f"same title as {titles[title]}", "give each page its own title")
+            )
         urls.setdefault(page.url, where)
         titles.setdefault(title, where)
     return problems
@@ -252,8 +333,15 @@ def check_page(page, source, targets, max_grade):
         problems += check_tag(tag, attrs, page, targets, where, source, siteurl)
     grade = readability.grade(page.content)
     if grade > max_grade:
-        problems.append(Problem(where, 0, f"reading grade {grade:.1f} is above {max_grade:g}",
-                                "use shorter sentences and everyday words", WARNING))
+        problems.append(
+            Problem(
+                where,
+                0,
+                f"reading grade {grade:.1f} is above {max_grade:g}",
+                "use shorter sentences and everyday words",
+                WARNING,
+            )
+        )
     return problems
 
 
@@ -262,10 +350,15 @@ def placeholder_problem(center, options):
         return []
     source = center.get("source", {"path": "content/center.txt", "lines": {}})
     level = WARNING if os.environ.get("STAGING") == "1" else ERROR
-    return [Problem(source["path"], source["lines"].get("phone", 1),
-                    "the center's contact details are fictional placeholders",
-                    "enter the real phone and address, and delete 'Status: placeholder'",
-                    level)]
+    return [
+        Problem(
+            source["path"],
+            source["lines"].get("phone", 1),
+            "the center's contact details are fictional placeholders",
+            "enter the real phone and address, and delete 'Status: placeholder'",
+            level,
+        )
+    ]
 
 
 def source_files(settings):
@@ -293,9 +386,12 @@ def check_site(context, settings, pages):
     problems += placeholder_problem(context.get("center", {}), options)
     problems += context.get(CONTEXT_KEY, [])
     if options["strict"]:
-        problems = [Problem(p.path, p.line, p.message, p.fix, ERROR)
-                    if p.level == WARNING and os.environ.get("STAGING") != "1" else p
-                    for p in problems]
+        problems = [
+            Problem(p.path, p.line, p.message, p.fix, ERROR)
+            if p.level == WARNING and os.environ.get("STAGING") != "1"
+            else p
+            for p in problems
+        ]
     return sorted(set(problems))
 
 

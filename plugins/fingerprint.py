@@ -16,7 +16,7 @@ import shutil
 
 from pelican import signals
 
-from problems import record, settings_of
+from .problems import record, settings_of
 
 DEFAULTS = {"path": "static/icons", "url": "theme"}
 

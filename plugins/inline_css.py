@@ -16,7 +16,7 @@ import os
 import rcssmin
 from pelican import signals
 
-from problems import record, settings_of
+from .problems import record, settings_of
 
 DEFAULTS = {"path": "static/css/main.css"}
 

@@ -31,8 +31,9 @@ def minify_pages(pelican):
     if not options["enabled"]:
         return
     for path in sorted(pathlib.Path(pelican.settings["OUTPUT_PATH"]).rglob("*.html")):
-        path.write_text(minify_html.minify(path.read_text(encoding="utf-8"), **OPTIONS),
-                        encoding="utf-8")
+        path.write_text(
+            minify_html.minify(path.read_text(encoding="utf-8"), **OPTIONS), encoding="utf-8"
+        )
 
 
 def register():

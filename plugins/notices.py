@@ -22,9 +22,8 @@ from html import escape
 import markdown
 from pelican import signals
 
-import datafile
-import fields
-from problems import WARNING, Problem, display_path, not_utf8, record, settings_of
+from . import datafile, fields
+from .problems import WARNING, Problem, display_path, not_utf8, record, settings_of
 
 DEFAULTS = {"path": "notices", "warn_days": 14, "today": None}
 LEVELS = ("info", "warning", "urgent")
@@ -61,23 +60,50 @@ def read_notice(path, where, problems):
         return None
     found = len(problems)
     for key in sorted(set(data.fields) - set(REQUIRED)):
-        problems.append(Problem(where, data.lines[key], f"unknown field '{key}'",
-                                f"use only: {', '.join(REQUIRED)}"))
+        problems.append(
+            Problem(
+                where, data.lines[key], f"unknown field '{key}'", f"use only: {', '.join(REQUIRED)}"
+            )
+        )
     for key in REQUIRED:
         if not data.fields.get(key):
-            problems.append(Problem(where, data.lines.get(key, 1), f"missing {key}",
-                                    f"add a line '{key.capitalize()}: ...'"))
+            problems.append(
+                Problem(
+                    where,
+                    data.lines.get(key, 1),
+                    f"missing {key}",
+                    f"add a line '{key.capitalize()}: ...'",
+                )
+            )
     if not data.body.strip():
-        problems.append(Problem(where, data.body_line, "the notice has no message",
-                                "write the message after a blank line"))
+        problems.append(
+            Problem(
+                where,
+                data.body_line,
+                "the notice has no message",
+                "write the message after a blank line",
+            )
+        )
     link = unsafe_link(data.body)
     if link:
-        problems.append(Problem(where, data.body_line, f"unsafe link '{link}'",
-                                "link to a page or a website instead"))
+        problems.append(
+            Problem(
+                where,
+                data.body_line,
+                f"unsafe link '{link}'",
+                "link to a page or a website instead",
+            )
+        )
     level = data.fields.get("level", "").lower()
     if level and level not in LEVELS:
-        problems.append(Problem(where, data.lines["level"], f"unknown level '{level}'",
-                                f"use one of: {', '.join(LEVELS)}"))
+        problems.append(
+            Problem(
+                where,
+                data.lines["level"],
+                f"unknown level '{level}'",
+                f"use one of: {', '.join(LEVELS)}",
+            )
+        )
     dates = {}
     for key in ("start", "end"):
         if data.fields.get(key):
@@ -87,9 +113,14 @@ def read_notice(path, where, problems):
                 what, fix = str(error).split(" - ")
                 problems.append(Problem(where, data.lines[key], what, fix))
     if len(dates) == 2 and dates["end"] < dates["start"]:
-        problems.append(Problem(where, data.lines["end"],
-                                f"the end ({dates['end']}) is before the start "
-                                f"({dates['start']})", "swap or correct the dates"))
+        problems.append(
+            Problem(
+                where,
+                data.lines["end"],
+                f"the end ({dates['end']}) is before the start ({dates['start']})",
+                "swap or correct the dates",
+            )
+        )
     if len(problems) > found:
         return None
     return {
@@ -106,13 +137,21 @@ def read_notice(path, where, problems):
 def expiry_warning(notice, today, warn_days):
     source = notice["source"]
     if notice["end"] < today:
-        return Problem(source["path"], source["line"],
-                       f"this notice ended on {notice['end']} and is no longer shown",
-                       "delete the file, or set a later End date", WARNING)
+        return Problem(
+            source["path"],
+            source["line"],
+            f"this notice ended on {notice['end']} and is no longer shown",
+            "delete the file, or set a later End date",
+            WARNING,
+        )
     if (notice["end"] - today).days < warn_days:
-        return Problem(source["path"], source["line"],
-                       f"this notice ends soon, on {notice['end']}",
-                       "set a later End date if it should stay up", WARNING)
+        return Problem(
+            source["path"],
+            source["line"],
+            f"this notice ends soon, on {notice['end']}",
+            "set a later End date if it should stay up",
+            WARNING,
+        )
     return None
 
 

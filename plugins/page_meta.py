@@ -12,7 +12,7 @@ import re
 
 from pelican import signals
 
-import fields
+from . import fields
 
 TAGS = re.compile(r"<[^>]+>")
 

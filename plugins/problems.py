@@ -47,12 +47,19 @@ def settings_of(settings, name, defaults):
     """A plugin's settings (the dict named after it) over its defaults, and
     one problem per key it does not know (a typo would silently do nothing)."""
     options = dict(defaults, **settings.get(name.upper(), {}))
-    unknown = [Problem("pelicanconf.py", 0, f"{name}: unknown key '{key}'",
-                       f"use only: {', '.join(defaults)}")
-               for key in sorted(set(options) - set(defaults))]
+    unknown = [
+        Problem(
+            "pelicanconf.py", 0, f"{name}: unknown key '{key}'", f"use only: {', '.join(defaults)}"
+        )
+        for key in sorted(set(options) - set(defaults))
+    ]
     return options, unknown
 
 
 def not_utf8(where, error):
-    return Problem(where, error.line, "the file is not UTF-8 text",
-                   "save it again as UTF-8 (most editors: 'Save with encoding')")
+    return Problem(
+        where,
+        error.line,
+        "the file is not UTF-8 text",
+        "save it again as UTF-8 (most editors: 'Save with encoding')",
+    )

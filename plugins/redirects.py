@@ -19,7 +19,7 @@ import re
 from pelican import signals
 from pelican.generators import Generator
 
-from problems import Problem, display_path, record, settings_of
+from .problems import Problem, display_path, record, settings_of
 
 DEFAULTS = {"path": "redirects.txt"}
 ADDRESS = re.compile(r"^/[A-Za-z0-9._~/-]*$")
@@ -29,22 +29,46 @@ def parse_line(text, number, where, known, problems):
     """(old, new) of one line, or None after recording what is wrong."""
     parts = text.split()
     if len(parts) != 2:
-        problems.append(Problem(where, number, "a redirect needs two addresses",
-                                "write: /old-address/ /new-address/"))
+        problems.append(
+            Problem(
+                where,
+                number,
+                "a redirect needs two addresses",
+                "write: /old-address/ /new-address/",
+            )
+        )
         return None
     old, new = parts
     for address in (old, new):
         if not ADDRESS.match(address):
-            problems.append(Problem(where, number, f"'{address}' is not a site address",
-                                    "start it with / and use letters, digits, - and /"))
+            problems.append(
+                Problem(
+                    where,
+                    number,
+                    f"'{address}' is not a site address",
+                    "start it with / and use letters, digits, - and /",
+                )
+            )
             return None
     if old in known:
-        problems.append(Problem(where, number, f"'{old}' is a page of the site",
-                                "redirect only addresses that no page uses"))
+        problems.append(
+            Problem(
+                where,
+                number,
+                f"'{old}' is a page of the site",
+                "redirect only addresses that no page uses",
+            )
+        )
         return None
     if new not in known:
-        problems.append(Problem(where, number, f"'{new}' is not a page of the site",
-                                "redirect to the address of an existing page"))
+        problems.append(
+            Problem(
+                where,
+                number,
+                f"'{new}' is not a page of the site",
+                "redirect to the address of an existing page",
+            )
+        )
         return None
     return old, new
 

@@ -19,7 +19,7 @@ import os
 
 from pelican import signals
 
-from problems import record, settings_of
+from .problems import record, settings_of
 
 DEFAULTS = {"meta_csp": False}
 HEADERS = {
@@ -67,8 +67,10 @@ def headers_file(style_hash):
 
 
 def nginx_headers(style_hash, cache):
-    lines = [f'    add_header {name} "{value}" always;'
-             for name, value in all_headers(style_hash).items()]
+    lines = [
+        f'    add_header {name} "{value}" always;'
+        for name, value in all_headers(style_hash).items()
+    ]
     return "\n".join(lines + [f'    add_header Cache-Control "{cache}" always;'])
 
 

@@ -25,11 +25,15 @@ from support import (
 CHROMIUM = "/usr/bin/chromium"
 # Headless on a machine with no network: no sandbox (root), no GPU, and no
 # background connections to Google's services.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync"]
-
-
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="session")
@@ -53,8 +57,11 @@ def site(tmp_path_factory, build_day):
 def pages(all_documents):
     """{url: soup} for every page a search engine may list: not the 404
     page, not the pages left at retired addresses (both are noindex)."""
-    return {url: soup for url, soup in all_documents.items()
-            if not soup.find("meta", attrs={"name": "robots", "content": "noindex"})}
+    return {
+        url: soup
+        for url, soup in all_documents.items()
+        if not soup.find("meta", attrs={"name": "robots", "content": "noindex"})
+    }
 
 
 @pytest.fixture(scope="session")
@@ -116,12 +123,24 @@ def preview(tmp_path):
     port = free_port()
     with open(tmp_path / "preview.log", "w+") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "invoke", "livereload", f"--port={port}",
-             f"--content={content}", f"--output={tmp_path / 'output'}"],
-            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+            [
+                sys.executable,
+                "-m",
+                "invoke",
+                "livereload",
+                f"--port={port}",
+                f"--content={content}",
+                f"--output={tmp_path / 'output'}",
+            ],
+            cwd=ROOT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         url = f"http://127.0.0.1:{port}/"
         try:
-            assert wait_for(lambda: PREVIEW_READY in fetch(url)), (tmp_path / "preview.log").read_text()
+            assert wait_for(lambda: PREVIEW_READY in fetch(url)), (
+                tmp_path / "preview.log"
+            ).read_text()
             yield content, url, tmp_path / "preview.log"
         finally:
             server.terminate()

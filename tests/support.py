@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-import datafile
-import fields
+from plugins import datafile, fields
 from tools import sitebuild
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,7 +44,6 @@ def url_of(output, path):
     return "/" + relative.removesuffix("index.html")
 
 
-
 def main_of(soup):
     """The page's own content: its <main>, without breadcrumbs and review dates."""
     main = BeautifulSoup(str(soup.find("main")), "html.parser")
@@ -71,8 +69,11 @@ def require_tool(*commands):
 
 def tree_digest(path):
     """{relative path: bytes} of a folder, to prove it did not change."""
-    return {p.relative_to(path).as_posix(): p.read_bytes()
-            for p in sorted(Path(path).rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(path).as_posix(): p.read_bytes()
+        for p in sorted(Path(path).rglob("*"))
+        if p.is_file()
+    }
 
 
 def free_port():

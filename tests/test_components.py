@@ -17,32 +17,59 @@ HOSTILE = '<script>alert("x")</script> & "quotes"'
 # component: (params, root selector, text that must appear)
 EXAMPLES = {
     "skip_link": ({"text": HOSTILE, "href": "#main-content"}, "a.app-skip-link"),
-    "notice_banner": ({"id": "covid", "title": HOSTILE, "text": HOSTILE, "level": "urgent"},
-                      "section.app-notice.app-notice--urgent"),
-    "crisis_help": ({"title": HOSTILE, "items": [
-        {"text": HOSTILE, "number": "988", "tel": "988", "note": "24/7"}]}, "aside.app-crisis"),
-    "site_header": ({"name": HOSTILE, "home_href": "/",
-                     "phone": {"label": "Call us", "text": "619-555-0142", "tel": "+16195550142"},
-                     "items": [{"text": HOSTILE, "href": "/", "current": True}]},
-                    "header.app-header"),
+    "notice_banner": (
+        {"id": "covid", "title": HOSTILE, "text": HOSTILE, "level": "urgent"},
+        "section.app-notice.app-notice--urgent",
+    ),
+    "crisis_help": (
+        {
+            "title": HOSTILE,
+            "items": [{"text": HOSTILE, "number": "988", "tel": "988", "note": "24/7"}],
+        },
+        "aside.app-crisis",
+    ),
+    "site_header": (
+        {
+            "name": HOSTILE,
+            "home_href": "/",
+            "phone": {"label": "Call us", "text": "619-555-0142", "tel": "+16195550142"},
+            "items": [{"text": HOSTILE, "href": "/", "current": True}],
+        },
+        "header.app-header",
+    ),
     "breadcrumbs": ({"items": [{"text": HOSTILE, "href": "/"}]}, "nav.app-breadcrumbs"),
-    "review_dates": ({"reviewed": datetime.date(2026, 11, 26),
-                      "next_review": datetime.date(2027, 11, 26), "reviewed_by": HOSTILE},
-                     "div.app-review"),
-    "site_footer": ({"name": HOSTILE, "address": ["1 Street", "San Diego, CA 92101"],
-                     "phone": {"text": "619-555-0142", "tel": "+16195550142"},
-                     "hours": ["Monday to Friday: 8 am to 6 pm"], "links": []},
-                    "footer.app-footer"),
+    "review_dates": (
+        {
+            "reviewed": datetime.date(2026, 11, 26),
+            "next_review": datetime.date(2027, 11, 26),
+            "reviewed_by": HOSTILE,
+        },
+        "div.app-review",
+    ),
+    "site_footer": (
+        {
+            "name": HOSTILE,
+            "address": ["1 Street", "San Diego, CA 92101"],
+            "phone": {"text": "619-555-0142", "tel": "+16195550142"},
+            "hours": ["Monday to Friday: 8 am to 6 pm"],
+            "links": [],
+        },
+        "footer.app-footer",
+    ),
 }
 
 
 def render(component, params):
     environment = jinja2.Environment(  # as Pelican sets it: no autoescape
         loader=jinja2.FileSystemLoader(ROOT / "theme" / "templates"),
-        trim_blocks=True, lstrip_blocks=True, autoescape=False)
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
     template = environment.from_string(
         f'{{% from "components/{component}.html" import {component} %}}'
-        f"{{{{ {component}(params) }}}}")
+        f"{{{{ {component}(params) }}}}"
+    )
     return template.render(params=params)
 
 

@@ -37,7 +37,11 @@ MISTAKES = {
     "javascript_url": ("pages/javascript-url.md", 7, "unsafe link 'javascript:"),
     "data_url": ("pages/data-url.md", 7, "unsafe link 'data:"),
     "form_tag": ("pages/form-tag.md", 7, "<form> in a page"),
-    "duplicate_title": ("pages/(duplicate-title|intensive-outpatient/benefits).md", 1, "same title"),
+    "duplicate_title": (
+        "pages/(duplicate-title|intensive-outpatient/benefits).md",
+        1,
+        "same title",
+    ),
     "duplicate_url": ("pages/(duplicate-url|intensive-outpatient).md", 1, "same address"),
     "empty_page": ("pages/empty-page.md", 5, "the page has no text"),
     "not_utf8": ("pages/not-utf8.md", 5, "not UTF-8"),
@@ -74,12 +78,14 @@ def test_every_scenario_folder_is_in_the_table():
 
 @pytest.mark.parametrize("scenario", sorted(MISTAKES))
 def test_mistake_stops_the_build_with_one_line_and_keeps_the_site(
-        scenario, tmp_path, good_output, build_day, capsys):
+    scenario, tmp_path, good_output, build_day, capsys
+):
     output, before = good_output
     path, line, words = MISTAKES[scenario]
     content = content_with(tmp_path, scenario)
-    code = sitebuild.main(["--content", str(content), "--output", str(output),
-                           "--today", build_day.isoformat()])
+    code = sitebuild.main(
+        ["--content", str(content), "--output", str(output), "--today", build_day.isoformat()]
+    )
     printed = capsys.readouterr().err.splitlines()
     assert code == 1
     pattern = re.compile(rf"content/{path}:{line}: \S.* - \S")
@@ -110,9 +116,22 @@ def test_every_problem_is_reported_not_just_the_first(tmp_path, build_day):
 def test_command_line_build_exits_non_zero_without_a_traceback(tmp_path, good_output, build_day):
     output, before = good_output
     content = content_with(tmp_path, "script_tag")
-    run = subprocess.run([sys.executable, "-m", "tools.sitebuild", "--content", str(content),
-                          "--output", str(output), "--today", build_day.isoformat()],
-                         cwd=ROOT, capture_output=True, text=True)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tools.sitebuild",
+            "--content",
+            str(content),
+            "--output",
+            str(output),
+            "--today",
+            build_day.isoformat(),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
     assert "script-tag.md:7: <script> in a page" in run.stderr
@@ -124,7 +143,8 @@ def test_hard_reading_is_a_warning_in_development(tmp_path, build_day):
     (content / "pages" / "missing-title.md").write_text(
         "Title: Dense\nSummary: A dense page.\nReviewed: 2026-11-26\n\n"
         "Multidisciplinary biopsychosocial interventions necessitate comprehensive "
-        "organizational coordination notwithstanding considerable heterogeneity.\n")
+        "organizational coordination notwithstanding considerable heterogeneity.\n"
+    )
     result = build_site(tmp_path / "output", today=build_day, PATH=content)
     assert result.ok
     assert any("missing-title.md: reading grade" in line for line in result.warnings)
@@ -134,8 +154,9 @@ def test_warnings_and_placeholders_are_errors_in_production(tmp_path, build_day,
     monkeypatch.delenv("STAGING", raising=False)
     result = build_site(tmp_path / "output", "publishconf.py", today=build_day)
     assert not result.ok
-    assert any("center.txt:2: the center's contact details are fictional" in line
-               for line in result.errors), result.errors
+    assert any(
+        "center.txt:2: the center's contact details are fictional" in line for line in result.errors
+    ), result.errors
     assert not (tmp_path / "output").exists()
 
 
@@ -148,8 +169,11 @@ def test_staging_production_build_only_warns_about_placeholders(tmp_path, build_
 
 def test_an_unknown_plugin_setting_is_named(tmp_path, build_day):
     """A typo in a plugin's settings dict would otherwise do nothing, silently."""
-    result = build_site(tmp_path / "output", today=build_day,
-                        NOTICES={"path": "notices", "warn_dayz": 3})
+    result = build_site(
+        tmp_path / "output", today=build_day, NOTICES={"path": "notices", "warn_dayz": 3}
+    )
     assert not result.ok
-    assert "pelicanconf.py: notices: unknown key 'warn_dayz' - use only: path, warn_days, today" \
+    assert (
+        "pelicanconf.py: notices: unknown key 'warn_dayz' - use only: path, warn_days, today"
         in result.errors
+    )

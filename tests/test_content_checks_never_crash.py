@@ -8,18 +8,47 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import content_checks
+from plugins import content_checks
 from support import CONTENT, build_site
 
-KEYS = st.sampled_from(["Title", "Summary", "Reviewed", "Tilte", "Next-review", "Nav-order",
-                        "Reviewed-by", "Status", "Slug", "X"])
-VALUES = st.one_of(st.text(max_size=200), st.dates().map(str),
-                   st.sampled_from(["", "2026-02-30", "abc", "12", "<script>", "{filename}x.md"]))
-MARKDOWN_BITS = st.sampled_from([
-    "Plain words.", "## Heading", "- item", "[link]({filename}intensive-outpatient.md#x)",
-    "![](x.png)", "<script>x</script>", "<a onclick='x'>y</a>", "[j](javascript:x)",
-    "<form></form>", "[[", "<div", "&amp;", "\t    indented", "{static}/nope.png", "#anchor",
-])
+KEYS = st.sampled_from(
+    [
+        "Title",
+        "Summary",
+        "Reviewed",
+        "Tilte",
+        "Next-review",
+        "Nav-order",
+        "Reviewed-by",
+        "Status",
+        "Slug",
+        "X",
+    ]
+)
+VALUES = st.one_of(
+    st.text(max_size=200),
+    st.dates().map(str),
+    st.sampled_from(["", "2026-02-30", "abc", "12", "<script>", "{filename}x.md"]),
+)
+MARKDOWN_BITS = st.sampled_from(
+    [
+        "Plain words.",
+        "## Heading",
+        "- item",
+        "[link]({filename}intensive-outpatient.md#x)",
+        "![](x.png)",
+        "<script>x</script>",
+        "<a onclick='x'>y</a>",
+        "[j](javascript:x)",
+        "<form></form>",
+        "[[",
+        "<div",
+        "&amp;",
+        "\t    indented",
+        "{static}/nope.png",
+        "#anchor",
+    ]
+)
 BODY = st.lists(st.one_of(MARKDOWN_BITS, st.text(max_size=80)), max_size=8).map("\n\n".join)
 HEADER = st.lists(st.tuples(KEYS, VALUES), max_size=6)
 CLEAN_LINE = re.compile(r"^(\S.*:\d+: .+ - .+|\S.*\.md: .+ - .+|pelican: .+|\S+: .+)$")

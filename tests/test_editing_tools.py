@@ -15,7 +15,7 @@ def test_a_scaffolded_page_builds_and_has_every_required_field(content_copy, tmp
     page.write_text(new_page_text("Family support", today=build_day))
     result = build_site(tmp_path / "output", today=build_day, PATH=content_copy)
     assert result.ok, result.lines
-    built = (tmp_path / "output" / "intensive-outpatient" / "family-support" / "index.html")
+    built = tmp_path / "output" / "intensive-outpatient" / "family-support" / "index.html"
     assert "Family support" in built.read_text()
 
 
@@ -41,7 +41,8 @@ def test_link_checker_reports_dead_external_links_and_caches(tmp_path, web_serve
     output = tmp_path / "output"
     output.mkdir()
     (output / "index.html").write_text(
-        f'<a href="{web_server}/ok">fine</a> <a href="{web_server}/gone">dead</a>')
+        f'<a href="{web_server}/ok">fine</a> <a href="{web_server}/gone">dead</a>'
+    )
     cache = tmp_path / "cache.json"
     broken = linkcheck.check_site(output, cache)
     assert broken == [f"index.html: {web_server}/gone - 404"]

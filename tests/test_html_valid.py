@@ -21,10 +21,17 @@ def assert_valid(output):
     if not VNU.exists():
         require_tool("vnu.jar (npm ci)")
     files = [str(path) for path in html_files(output)]
-    run = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],
-                         capture_output=True, text=True, timeout=300)
+    run = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     messages = json.loads(run.stderr or run.stdout or '{"messages": []}')["messages"]
-    errors = [f"{m.get('url', '').rsplit('/output/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
-              for m in messages if m.get("type") == "error"]
+    errors = [
+        f"{m.get('url', '').rsplit('/output/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m.get("type") == "error"
+    ]
     assert not errors, "\n".join(errors)
     assert run.returncode == 0

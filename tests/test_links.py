@@ -19,7 +19,11 @@ def internal_links(soup):
     for tag, attribute in ATTRIBUTES.items():
         for node in soup.find_all(tag):
             address = node.get(attribute)
-            if address and not urllib.parse.urlsplit(address).scheme and not address.startswith("//"):
+            if (
+                address
+                and not urllib.parse.urlsplit(address).scheme
+                and not address.startswith("//")
+            ):
                 yield address
 
 

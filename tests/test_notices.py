@@ -9,8 +9,10 @@ MESSAGE = "We are open and taking admissions at the residential level of care."
 
 
 def banners(output):
-    return {path.relative_to(output).as_posix(): soup_of(path).select(".app-notice")
-            for path in html_files(output)}
+    return {
+        path.relative_to(output).as_posix(): soup_of(path).select(".app-notice")
+        for path in html_files(output)
+    }
 
 
 def test_banner_is_on_every_page_while_active(all_documents):
@@ -24,14 +26,17 @@ def test_banner_is_on_every_page_while_active(all_documents):
 
 def test_banner_comes_before_the_header_and_main(all_documents):
     for url, soup in all_documents.items():
-        order = [node.name for node in soup.body.find_all(["section", "header", "main"],
-                                                            recursive=False)]
+        order = [
+            node.name for node in soup.body.find_all(["section", "header", "main"], recursive=False)
+        ]
         assert order[:3] == ["section", "header", "main"], url
 
 
 def test_raw_html_in_a_notice_is_shown_as_text_not_run(content_copy, tmp_path, build_day):
     notice = content_copy / "notices" / "covid-19.md"
-    notice.write_text(notice.read_text().replace("We are open", "<script>x()</script> We are **open**"))
+    notice.write_text(
+        notice.read_text().replace("We are open", "<script>x()</script> We are **open**")
+    )
     result = build_site(tmp_path / "output", today=build_day, PATH=content_copy)
     assert result.ok, result.lines
     banner = soup_of(tmp_path / "output" / "index.html").select_one(".app-notice")

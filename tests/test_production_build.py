@@ -6,16 +6,16 @@ import re
 from pathlib import Path
 
 import brotli
-import inline_css
-import security_headers
 
+from plugins import inline_css, security_headers
 from support import ROOT, build_site, html_files, tree_digest
 
 TEXT = (".html", ".xml", ".txt", ".svg")
 
 
-def test_two_production_builds_are_byte_identical(production_site, tmp_path, build_day,
-                                                  monkeypatch):
+def test_two_production_builds_are_byte_identical(
+    production_site, tmp_path, build_day, monkeypatch
+):
     monkeypatch.setenv("STAGING", "1")
     result = build_site(tmp_path / "again", "publishconf.py", today=build_day)
     assert result.ok, result.lines

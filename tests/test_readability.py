@@ -2,7 +2,7 @@
 
 import pytest
 
-import readability
+from plugins import readability
 from support import main_of
 
 MAX_GRADE = 8.0
@@ -11,8 +11,10 @@ MAX_GRADE = 8.0
 def test_grade_measure_tells_plain_from_dense_words():
     """The measure itself works: a dense sentence scores far above a plain one."""
     plain = "<p>We can help. Call us today. You are not alone.</p>"
-    dense = ("<p>Multidisciplinary interventions facilitate comprehensive biopsychosocial "
-             "rehabilitation, notwithstanding considerable organizational heterogeneity.</p>")
+    dense = (
+        "<p>Multidisciplinary interventions facilitate comprehensive biopsychosocial "
+        "rehabilitation, notwithstanding considerable organizational heterogeneity.</p>"
+    )
     assert readability.grade(plain) < 4 < MAX_GRADE < readability.grade(dense)
 
 
@@ -21,13 +23,16 @@ def test_list_items_count_as_sentences():
     assert readability.readable_text(markup) == "one thing. another thing."
 
 
-@pytest.mark.parametrize("url", [
-    "/",
-    "/intensive-outpatient/",
-    "/intensive-outpatient/who-should-attend/",
-    "/intensive-outpatient/what-to-expect/",
-    "/intensive-outpatient/benefits/",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/intensive-outpatient/",
+        "/intensive-outpatient/who-should-attend/",
+        "/intensive-outpatient/what-to-expect/",
+        "/intensive-outpatient/benefits/",
+    ],
+)
 def test_page_reads_at_grade_8_or_lower(pages, url):
     grade = readability.grade(str(main_of(pages[url])))
     assert grade <= MAX_GRADE, f"{url} reads at grade {grade:.1f}"

@@ -39,18 +39,26 @@ def test_every_page_has_open_graph_and_twitter_card_tags(pages):
 
 def test_title_reads_page_then_center(pages):
     assert pages["/intensive-outpatient/benefits/"].title.get_text() == (
-        "Benefits of an Intensive Outpatient Program - Mental Health Center of San Diego")
+        "Benefits of an Intensive Outpatient Program - Mental Health Center of San Diego"
+    )
 
 
 def production_pages(output):
-    return {url_of(output, p): soup_of(p) for p in html_files(output)
-            if not soup_of(p).find("meta", attrs={"name": "robots", "content": "noindex"})}
+    return {
+        url_of(output, p): soup_of(p)
+        for p in html_files(output)
+        if not soup_of(p).find("meta", attrs={"name": "robots", "content": "noindex"})
+    }
 
 
 def sitemap_urls(output):
     tree = ElementTree.parse(Path(output) / "sitemap.xml")
-    return {node.findtext("s:loc", namespaces=SITEMAP_NS): node.findtext("s:lastmod", namespaces=SITEMAP_NS)
-            for node in tree.getroot().findall("s:url", SITEMAP_NS)}
+    return {
+        node.findtext("s:loc", namespaces=SITEMAP_NS): node.findtext(
+            "s:lastmod", namespaces=SITEMAP_NS
+        )
+        for node in tree.getroot().findall("s:url", SITEMAP_NS)
+    }
 
 
 def test_production_canonical_og_url_and_sitemap_agree_with_the_page_address(production_site):

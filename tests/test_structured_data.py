@@ -14,8 +14,7 @@ SCHEMA = "https://schema.org/"
 def offline_loader(url, options=None):
     """schema.org's context, reduced to its vocabulary: no network here."""
     assert url.rstrip("/") in ("https://schema.org", "http://schema.org"), url
-    return {"contextUrl": None, "documentUrl": url,
-            "document": {"@context": {"@vocab": SCHEMA}}}
+    return {"contextUrl": None, "documentUrl": url, "document": {"@context": {"@vocab": SCHEMA}}}
 
 
 def blocks(soup):
@@ -44,13 +43,24 @@ def test_every_block_is_valid_json_ld(all_documents):
 def test_every_page_describes_the_center_as_a_medical_clinic(all_documents):
     for url, soup in all_documents.items():
         [clinic] = of_type(soup, "MedicalClinic")
-        for key in ("name", "url", "telephone", "address", "openingHoursSpecification",
-                    "medicalSpecialty"):
+        for key in (
+            "name",
+            "url",
+            "telephone",
+            "address",
+            "openingHoursSpecification",
+            "medicalSpecialty",
+        ):
             assert clinic.get(key), f"{url}: {key}"
         address = clinic["address"]
         assert address["@type"] == "PostalAddress"
-        assert {"streetAddress", "addressLocality", "addressRegion", "postalCode",
-                "addressCountry"} <= set(address)
+        assert {
+            "streetAddress",
+            "addressLocality",
+            "addressRegion",
+            "postalCode",
+            "addressCountry",
+        } <= set(address)
 
 
 def test_clinic_data_is_what_the_footer_shows(all_documents):
@@ -76,15 +86,21 @@ def test_every_content_page_is_a_medical_web_page_with_its_review_date(pages):
 
 def test_reviewed_by_appears_only_when_the_page_names_a_reviewer(content_copy, tmp_path, build_day):
     page = content_copy / "pages" / "intensive-outpatient" / "benefits.md"
-    page.write_text(page.read_text().replace("Reviewed: 2026-11-26",
-                                             "Reviewed: 2026-11-26\nReviewed-by: Dr. Jane Example"))
+    page.write_text(
+        page.read_text().replace(
+            "Reviewed: 2026-11-26", "Reviewed: 2026-11-26\nReviewed-by: Dr. Jane Example"
+        )
+    )
     assert build_site(tmp_path / "out", today=build_day, PATH=content_copy).ok
     from support import soup_of
+
     soup = soup_of(tmp_path / "out" / "intensive-outpatient" / "benefits" / "index.html")
     [data] = of_type(soup, "MedicalWebPage")
     assert data["reviewedBy"] == {"@type": "Person", "name": "Dr. Jane Example"}
-    assert "Dr. Jane Example" in main_of(soup).get_text() or "Dr. Jane Example" in soup.select_one(
-        ".app-review").get_text()
+    assert (
+        "Dr. Jane Example" in main_of(soup).get_text()
+        or "Dr. Jane Example" in soup.select_one(".app-review").get_text()
+    )
 
 
 def test_breadcrumbs_on_every_page_below_home(pages):
@@ -102,6 +118,7 @@ def test_breadcrumbs_on_every_page_below_home(pages):
 
 def test_production_structured_data_uses_absolute_urls(production_site):
     from support import soup_of
+
     soup = soup_of(production_site / "intensive-outpatient" / "benefits" / "index.html")
     [trail] = of_type(soup, "BreadcrumbList")
     assert all(item["item"].startswith("https://") for item in trail["itemListElement"])

@@ -53,8 +53,10 @@ def release_name(now=None):
 def switch_script(folder, release):
     """Point `current` at a release in one step: a new link, then rename."""
     base = shlex.quote(folder)
-    return (f"cd {base} && ln -sfn releases/{shlex.quote(release)} current.next "
-            f"&& mv -T current.next current")
+    return (
+        f"cd {base} && ln -sfn releases/{shlex.quote(release)} current.next "
+        f"&& mv -T current.next current"
+    )
 
 
 def deploy_rsync(output, target, keep=KEEP, reload_command=None, now=None):
@@ -65,8 +67,15 @@ def deploy_rsync(output, target, keep=KEEP, reload_command=None, now=None):
     destination = f"{target}/releases/{release}/"
     # --checksum: compare by content, not size and time (two builds in one
     # second can differ in content at the same size).
-    rsync = ["rsync", "-a", "--checksum", "--delete", "--link-dest=../../current/",
-             f"{output}/", destination]
+    rsync = [
+        "rsync",
+        "-a",
+        "--checksum",
+        "--delete",
+        "--link-dest=../../current/",
+        f"{output}/",
+        destination,
+    ]
     run = subprocess.run(rsync, capture_output=True, text=True)
     if run.returncode:
         run_script(host, f"rm -rf {shlex.quote(folder)}/releases/{shlex.quote(release)}")
@@ -112,9 +121,21 @@ def rollback_rsync(target, reload_command=None):
 
 def deploy_github(output, remote="origin", branch="gh-pages", repo=".", message=None):
     """Commit the site onto the Pages branch and push it."""
-    command = [sys.executable, "-m", "ghp_import", "--no-jekyll", "--push", "--force", "--remote", remote,
-               "--branch", branch, "--message", message or f"Publish {release_name()}",
-               str(output)]
+    command = [
+        sys.executable,
+        "-m",
+        "ghp_import",
+        "--no-jekyll",
+        "--push",
+        "--force",
+        "--remote",
+        remote,
+        "--branch",
+        branch,
+        "--message",
+        message or f"Publish {release_name()}",
+        str(output),
+    ]
     run = subprocess.run(command, cwd=repo, capture_output=True, text=True)
     if run.returncode:
         raise DeployError(f"ghp-import: {run.stderr.strip()}")
@@ -123,8 +144,10 @@ def deploy_github(output, remote="origin", branch="gh-pages", repo=".", message=
 def rollback_github(remote="origin", branch="gh-pages", repo="."):
     """Push the Pages branch's previous commit as its tip."""
     git = ["git", "-C", str(repo)]
-    steps = [git + ["fetch", remote, branch],
-             git + ["push", "--force", remote, f"FETCH_HEAD~1:refs/heads/{branch}"]]
+    steps = [
+        git + ["fetch", remote, branch],
+        git + ["push", "--force", remote, f"FETCH_HEAD~1:refs/heads/{branch}"],
+    ]
     for step in steps:
         run = subprocess.run(step, capture_output=True, text=True)
         if run.returncode:

@@ -70,7 +70,9 @@ def check_site(output, cache_path, cache_hours=24, site_url=None):
     """One line per broken external link: the page, the URL and the problem."""
     links = external_links(output)
     cache = load_cache(cache_path, cache_hours * 3600)
-    todo = [url for url in links if url not in cache and not (site_url and url.startswith(site_url))]
+    todo = [
+        url for url in links if url not in cache and not (site_url and url.startswith(site_url))
+    ]
     with ThreadPoolExecutor(max_workers=4) as pool:
         for url, status in zip(todo, pool.map(status_of, todo), strict=True):
             cache[url] = {"status": status, "at": time.time()}

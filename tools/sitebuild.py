@@ -138,8 +138,11 @@ def report(result):
     if result.ok:
         print(f"Built the site in {os.path.relpath(result.output)}/", file=sys.stderr)
         return 0
-    print(f"Build stopped: {len(result.errors)} problem(s) to fix; "
-          f"{os.path.relpath(result.output)}/ is unchanged.", file=sys.stderr)
+    print(
+        f"Build stopped: {len(result.errors)} problem(s) to fix; "
+        f"{os.path.relpath(result.output)}/ is unchanged.",
+        file=sys.stderr,
+    )
     return 1
 
 

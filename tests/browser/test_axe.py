@@ -9,16 +9,21 @@ from support import html_files, url_of
 pytestmark = pytest.mark.browser
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 # target-size (WCAG 2.2, 2.5.8) is off by default in axe 4.12; switch it on.
-OPTIONS = {"runOnly": {"type": "tag", "values": TAGS}, "rules": {"target-size": {"enabled": True}},
-           "resultTypes": ["violations"]}
+OPTIONS = {
+    "runOnly": {"type": "tag", "values": TAGS},
+    "rules": {"target-size": {"enabled": True}},
+    "resultTypes": ["violations"],
+}
 
 
 def axe_violations(page):
     from axe_playwright_python.sync_playwright import Axe
 
     results = Axe().run(page, options=OPTIONS)
-    return [f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes: "
-            f"{[n['target'] for n in v['nodes']][:3]})" for v in results.response["violations"]]
+    return [
+        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes: {[n['target'] for n in v['nodes']][:3]})"
+        for v in results.response["violations"]
+    ]
 
 
 def test_every_built_page_is_visited(site):

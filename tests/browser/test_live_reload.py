@@ -36,7 +36,8 @@ def test_saving_a_page_refreshes_the_open_browser(browser, preview):
         wait_quiet(log, LiveReloadHandler.DEFAULT_RELOAD_TIME + 0.5)
         home = content / "pages" / "index.md"
         home.write_text(home.read_text().replace("Do you have a busy life?", "Is your week full?"))
-        page.wait_for_function("document.body.innerText.includes('Is your week full?')",
-                               timeout=60000)
+        page.wait_for_function(
+            "document.body.innerText.includes('Is your week full?')", timeout=60000
+        )
     finally:
         page.close()

@@ -39,7 +39,9 @@ def test_forced_colors_keep_focus_and_regions_visible(open_page, url):
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
     assert outline == "solid", "focus must show as an outline when colours are forced"
     for selector in (".app-notice", ".app-crisis"):
-        border = page.evaluate(f"getComputedStyle(document.querySelector('{selector}')).borderTopStyle")
+        border = page.evaluate(
+            f"getComputedStyle(document.querySelector('{selector}')).borderTopStyle"
+        )
         assert border == "solid", selector
     # Only the current page is underlined in the menu, as without forced colours.
     underlined = page.evaluate("""() => Array.from(document.querySelectorAll('.app-header__link'))

@@ -42,7 +42,9 @@ def release_b(tmp_path_factory, nginx_port, build_day):
     content = folder / "content"
     shutil.copytree(CONTENT, content)
     center = content / "center.txt"
-    center.write_text(center.read_text().replace("100 Placeholder Street", "200 Placeholder Street"))
+    center.write_text(
+        center.read_text().replace("100 Placeholder Street", "200 Placeholder Street")
+    )
     return production_build(folder / "output", content, f"http://127.0.0.1:{nginx_port}", build_day)
 
 

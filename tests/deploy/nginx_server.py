@@ -59,14 +59,24 @@ class Nginx:
     def start(self):
         self.tmp.mkdir(parents=True, exist_ok=True)
         conf = self.tmp / "nginx.conf"
-        conf.write_text(MAIN_CONF.format(
-            user="user root;" if os.geteuid() == 0 else "", tmp=self.tmp, port=self.port,
-            root=self.root, locations=LOCATIONS, brotli=BROTLI_MODULE))
-        check = subprocess.run(["nginx", "-t", "-c", str(conf), "-p", str(self.tmp)],
-                               capture_output=True, text=True)
+        conf.write_text(
+            MAIN_CONF.format(
+                user="user root;" if os.geteuid() == 0 else "",
+                tmp=self.tmp,
+                port=self.port,
+                root=self.root,
+                locations=LOCATIONS,
+                brotli=BROTLI_MODULE,
+            )
+        )
+        check = subprocess.run(
+            ["nginx", "-t", "-c", str(conf), "-p", str(self.tmp)], capture_output=True, text=True
+        )
         assert check.returncode == 0, check.stderr
-        self.process = subprocess.Popen(["nginx", "-c", str(conf), "-p", str(self.tmp),
-                                         "-g", "daemon off;"], stderr=subprocess.PIPE)
+        self.process = subprocess.Popen(
+            ["nginx", "-c", str(conf), "-p", str(self.tmp), "-g", "daemon off;"],
+            stderr=subprocess.PIPE,
+        )
         self.wait_until_up()
         return self
 

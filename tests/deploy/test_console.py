@@ -14,8 +14,14 @@ def test_pages_log_no_console_errors_or_warnings(browser, served, release_a):
     context = browser.new_context()
     problems = []
     page = context.new_page()
-    page.on("console", lambda message: problems.append(f"{message.type}: {message.text}")
-            if message.type in ("error", "warning") else None)
+    page.on(
+        "console",
+        lambda message: (
+            problems.append(f"{message.type}: {message.text}")
+            if message.type in ("error", "warning")
+            else None
+        ),
+    )
     page.on("pageerror", lambda error: problems.append(f"pageerror: {error}"))
     page.on("requestfailed", lambda request: problems.append(f"failed: {request.url}"))
     requests = []
@@ -28,10 +34,14 @@ def test_pages_log_no_console_errors_or_warnings(browser, served, release_a):
             # Budget: the page itself and, at most, its icon.
             assert len(requests) <= 2, f"{url}: {requests}"
             assert all(request.startswith(server.url) for request in requests)
-            brand = page.evaluate("getComputedStyle(document.querySelector('.app-header')).backgroundColor")
+            brand = page.evaluate(
+                "getComputedStyle(document.querySelector('.app-header')).backgroundColor"
+            )
             assert brand == "rgb(11, 79, 108)", f"{url}: the stylesheet was blocked"
     finally:
         context.close()
     # The one message expected: the browser noting the 404 status it was sent.
-    expected = "error: Failed to load resource: the server responded with a status of 404 (Not Found)"
+    expected = (
+        "error: Failed to load resource: the server responded with a status of 404 (Not Found)"
+    )
     assert problems == [expected]

@@ -67,13 +67,18 @@ def test_deploy_under_traffic_has_no_failed_or_mixed_response(fresh_target, rele
     assert not failed, failed[:5]
     versions = []
     for url, _, body in results:
-        matches = [name for name, release in (("a", release_a), ("b", release_b))
-                   if body == body_of(release, url)]
+        matches = [
+            name
+            for name, release in (("a", release_a), ("b", release_b))
+            if body == body_of(release, url)
+        ]
         assert matches, f"{url}: a response that is neither release"
         if len(matches) == 1:  # files that did not change belong to both
             versions.append(matches[0])
-    print(f"{len(results)} responses: {versions.count('a')} old, {versions.count('b')} new, "
-          f"{len(results) - len(versions)} unchanged files")
+    print(
+        f"{len(results)} responses: {versions.count('a')} old, {versions.count('b')} new, "
+        f"{len(results) - len(versions)} unchanged files"
+    )
     assert "a" in versions and "b" in versions, "the deploy must happen while requests run"
     assert versions == sorted(versions), "once the new release shows, the old never returns"
 
@@ -91,8 +96,10 @@ def test_rollback_restores_the_previous_release_byte_for_byte(fresh_target, rele
 
 def test_only_the_newest_releases_are_kept(tmp_path, release_a, release_b):
     target = tmp_path / "target"
-    names = [deploy.deploy_rsync(release, target, keep=2) for release in
-             (release_a, release_b, release_a, release_b)]
+    names = [
+        deploy.deploy_rsync(release, target, keep=2)
+        for release in (release_a, release_b, release_a, release_b)
+    ]
     kept = sorted(path.name for path in (target / "releases").iterdir())
     assert kept == names[-2:]
     assert (target / "current").resolve().name == names[-1]

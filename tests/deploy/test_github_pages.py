@@ -10,8 +10,9 @@ from tools import deploy
 
 
 def git(*args, cwd):
-    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True,
-                          text=True).stdout.strip()
+    return subprocess.run(
+        ["git", *args], cwd=cwd, check=True, capture_output=True, text=True
+    ).stdout.strip()
 
 
 @pytest.fixture
@@ -23,8 +24,18 @@ def project_repo(tmp_path):
     work = tmp_path / "work"
     work.mkdir()
     git("init", "-q", cwd=work)
-    git("-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q",
-        "--allow-empty", "-m", "start", cwd=work)
+    git(
+        "-c",
+        "user.name=t",
+        "-c",
+        "user.email=t@example.invalid",
+        "commit",
+        "-q",
+        "--allow-empty",
+        "-m",
+        "start",
+        cwd=work,
+    )
     git("remote", "add", "origin", str(remote), cwd=work)
     return work, remote
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import brotli
 import pytest
-import security_headers
 
 from deploy.nginx_server import get
+from plugins import security_headers
 from support import html_files, soup_of, url_of
 
 pytestmark = pytest.mark.nginx
@@ -20,8 +20,12 @@ def expected_headers(release):
 
 
 def site_urls(release):
-    return [url_of(release, path) for path in html_files(release)
-            if path.name != "404.html" and not soup_of(path).find("meta", attrs={"http-equiv": "refresh"})]
+    return [
+        url_of(release, path)
+        for path in html_files(release)
+        if path.name != "404.html"
+        and not soup_of(path).find("meta", attrs={"http-equiv": "refresh"})
+    ]
 
 
 def test_every_page_answers_200_with_every_security_header(served, release_a):
@@ -41,12 +45,18 @@ def test_unknown_url_gets_the_404_page_with_status_404(served, release_a):
     status, headers, body = get(server.url + "/no-such-page/")
     assert status == 404
     assert b"Page not found" in body and b"tel:988" in body
-    assert headers["Content-Security-Policy"] == expected_headers(release_a)["Content-Security-Policy"]
+    assert (
+        headers["Content-Security-Policy"] == expected_headers(release_a)["Content-Security-Policy"]
+    )
 
 
-@pytest.mark.parametrize(("encoding", "suffix", "decode"), [
-    ("br", ".br", brotli.decompress), ("gzip", ".gz", gzip.decompress)])
-def test_precompressed_files_are_served_for_each_encoding(served, release_a, encoding, suffix, decode):
+@pytest.mark.parametrize(
+    ("encoding", "suffix", "decode"),
+    [("br", ".br", brotli.decompress), ("gzip", ".gz", gzip.decompress)],
+)
+def test_precompressed_files_are_served_for_each_encoding(
+    served, release_a, encoding, suffix, decode
+):
     server, _ = served
     for url in ["/", "/intensive-outpatient/benefits/", "/sitemap.xml"]:
         status, headers, body = get(server.url + url, {"Accept-Encoding": encoding})

@@ -1,0 +1,1 @@
+"""The site's own Pelican plugins, one module per job (see README.md)."""
