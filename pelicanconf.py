@@ -16,7 +16,7 @@ ARTICLE_PATHS = []
 STATIC_PATHS = ["images", "files"]
 
 # The folder path is the URL: pages/intensive-outpatient/benefits.md is served
-# at /intensive-outpatient/benefits/ (pretty URLs, see DESIGN.md "URLs").
+# at /intensive-outpatient/benefits/ (pretty URLs, see docs/architecture.md "URLs").
 PATH_METADATA = r"pages/(?P<slug>.+)\.md"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
@@ -88,7 +88,7 @@ PLUGINS = [
 # Plugin settings, one dict per plugin (see each plugin's docstring).
 CENTER = {"path": "center.txt"}
 NOTICES = {"path": "notices", "warn_days": 14, "today": None}
-CONTENT_CHECKS = {"strict": False, "allow_placeholders": True, "max_grade": 8.0}
+CONTENT_CHECKS = {"strict": False, "placeholders": "allow", "max_grade": 8.0}
 INLINE_CSS = {"path": "static/css/main.css"}
 REDIRECTS = {"path": "redirects.txt"}
 FINGERPRINT = {"path": "static/icons", "url": "theme"}
@@ -102,7 +102,7 @@ PRECOMPRESS_BROTLI = False
 PRECOMPRESS_ZOPFLI = False
 PRECOMPRESS_ZSTANDARD = False
 
-# Public crisis lines (DESIGN.md, "Facts the content must get right"), shown
+# Public crisis lines (docs/architecture.md, "Facts the content must get right"), shown
 # on every page apart from the center's own phone, which is not a crisis line.
 CRISIS_LINES = [
     {

@@ -29,6 +29,8 @@ HOURS_PART = re.compile(
     r"^(?P<first>Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?P<last>Mo|Tu|We|Th|Fr|Sa|Su))?"
     r"\s+(?P<opens>[0-2]\d:[0-5]\d)-(?P<closes>[0-2]\d:[0-5]\d)$"
 )
+# Words that mark a value nobody has confirmed yet.
+PLACEHOLDER = re.compile(r"placeholder|example|lorem ipsum|\bTBD\b|\bXXX\b|to confirm", re.I)
 HOURS_EXAMPLE = "write e.g. 'Mo-Fr 08:00-20:00; Sa 09:00-13:00'"
 
 
@@ -45,6 +47,19 @@ def phone_parts(value):
 def is_fictional(parts):
     """555-0100 to 555-0199 are reserved for fiction (and our placeholders)."""
     return parts[1] == "555" and parts[2].startswith("01")
+
+
+def placeholders(center, parts):
+    """[(field, what)] of every field that is not yet the center's real detail."""
+    found = []
+    if parts and is_fictional(parts):
+        found.append(("phone", f"the phone number {center['phone']} is fictional (555-01xx)"))
+    for key in KNOWN:
+        if key != "status" and PLACEHOLDER.search(center[key]):
+            found.append((key, f"the {key.replace('_', ' ')} '{center[key]}' is a placeholder"))
+    if center["status"].strip().lower() == "placeholder":
+        found.append(("status", "'Status: placeholder' marks the details as not yet real"))
+    return found
 
 
 def spoken_time(hhmm):
@@ -122,9 +137,7 @@ def build_center(data, where, problems):
         )
     center["phone_tel"] = "+1" + "".join(parts) if parts else ""
     center["phone_display"] = "-".join(parts) if parts else center["phone"]
-    center["placeholder"] = bool(
-        (parts and is_fictional(parts)) or center["status"].lower() == "placeholder"
-    )
+    center["placeholders"] = placeholders(center, parts)
     try:
         center["hours"] = parse_hours(center["hours"]) if center["hours"] else []
     except ValueError as error:

@@ -6,8 +6,8 @@ line each, sorted, and raises `ContentError` when any must be fixed, so the
 build stops before a single page is written.
 
 Settings, one dict: CONTENT_CHECKS = {
-    "strict": False,             # production: warnings are errors too
-    "allow_placeholders": True,  # False: fictional contact details are errors
+    "strict": False,         # production: warnings are errors too (notes never)
+    "placeholders": "allow", # "warn" (staging) or "refuse" (production)
     "max_grade": 8.0,            # Flesch-Kincaid grade; above it is a warning
     "theme_ids": [...],          # ids the theme puts on every page (#fragments)
 }
@@ -25,12 +25,14 @@ from . import datafile, fields, readability
 from .problems import (
     CONTEXT_KEY,
     ERROR,
+    SINK_KEY,
     WARNING,
     ContentError,
     Problem,
     display_path,
     not_utf8,
     settings_of,
+    strict,
 )
 
 logger = logging.getLogger("content_checks")
@@ -42,7 +44,7 @@ if hasattr(logger, "disable_filter"):
 
 DEFAULTS = {
     "strict": False,
-    "allow_placeholders": True,
+    "placeholders": "allow",
     "max_grade": 8.0,
     "theme_ids": ["main-content", "crisis-help", "contact"],
 }
@@ -345,19 +347,22 @@ def check_page(page, source, targets, max_grade):
     return problems
 
 
-def placeholder_problem(center, options):
-    if not center.get("placeholder") or options["allow_placeholders"]:
+def placeholder_problems(center, options):
+    """One problem per center field that is still a placeholder: refused in
+    production, a warning in staging, silent in the preview."""
+    if options["placeholders"] == "allow":
         return []
+    level = WARNING if options["placeholders"] == "warn" else ERROR
     source = center.get("source", {"path": "content/center.txt", "lines": {}})
-    level = WARNING if os.environ.get("STAGING") == "1" else ERROR
     return [
         Problem(
             source["path"],
-            source["lines"].get("phone", 1),
-            "the center's contact details are fictional placeholders",
-            "enter the real phone and address, and delete 'Status: placeholder'",
+            source["lines"].get(key, 1),
+            what,
+            "enter the center's real details, and delete 'Status: placeholder'",
             level,
         )
+        for key, what in center.get("placeholders", [])
     ]
 
 
@@ -383,21 +388,16 @@ def check_site(context, settings, pages):
         source = sources.get(os.path.abspath(page.source_path), "")
         problems += check_page(page, source, targets, options["max_grade"])
     problems += check_duplicates(pages)
-    problems += placeholder_problem(context.get("center", {}), options)
+    problems += placeholder_problems(context.get("center", {}), options)
     problems += context.get(CONTEXT_KEY, [])
     if options["strict"]:
-        problems = [
-            Problem(p.path, p.line, p.message, p.fix, ERROR)
-            if p.level == WARNING and os.environ.get("STAGING") != "1"
-            else p
-            for p in problems
-        ]
+        problems = strict(problems)
     return sorted(set(problems))
 
 
 def report(problems):
     for problem in problems:
-        level = logging.ERROR if problem.level == ERROR else logging.WARNING
+        level = {ERROR: logging.ERROR, WARNING: logging.WARNING}.get(problem.level, logging.INFO)
         logger.log(level, "%s", problem, extra={"problem": problem})
 
 
@@ -406,6 +406,9 @@ def check_content(generators):
     pages_generator = next(g for g in generators if hasattr(g, "hidden_pages"))
     pages = pages_generator.pages + pages_generator.hidden_pages
     problems = check_site(pages_generator.context, pages_generator.settings, pages)
+    # Handed over as data to whoever runs the build (tools/sitebuild.py);
+    # logged too, for the plain `pelican` command.
+    pages_generator.settings.get(SINK_KEY, []).extend(problems)
     report(problems)
     errors = [problem for problem in problems if problem.level == ERROR]
     if errors:

@@ -1,7 +1,7 @@
 """Inline the theme's one stylesheet into every page, with its CSP hash.
 
 An inlined stylesheet costs no request, so a page paints from its first
-round trip (DESIGN.md, "Fast by construction"). The CSS is minified once
+round trip (docs/architecture.md, "Fast by construction"). The CSS is minified once
 here (rcssmin) and hashed, so a Content-Security-Policy can allow exactly
 this stylesheet and no other inline style.
 

@@ -2,8 +2,10 @@
 
 Each notice is one file in the notices folder: `Title`, `Level`, `Start` and
 `End` lines, a blank line, then the message in Markdown. A notice shows on
-every page of a build whose date is from its start to its end, inclusive.
-The build warns when a notice has ended or ends within `warn_days`.
+every page of a build whose date is from its start to its end, inclusive
+(San Diego time, or the date given with `--as-of`). The build notes, and
+never stops for, a notice that has ended, ends within `warn_days`, or has
+not started yet (it is built into no page until its Start date).
 
 Settings, one dict: NOTICES = {
     "path": "notices",   # folder inside the content folder
@@ -23,7 +25,7 @@ import markdown
 from pelican import signals
 
 from . import datafile, fields
-from .problems import WARNING, Problem, display_path, not_utf8, record, settings_of
+from .problems import NOTE, Problem, display_path, not_utf8, record, settings_of
 
 DEFAULTS = {"path": "notices", "warn_days": 14, "today": None}
 LEVELS = ("info", "warning", "urgent")
@@ -129,30 +131,29 @@ def read_notice(path, where, problems):
         "start": dates["start"],
         "end": dates["end"],
         "html": message_html(data.body),
-        "source": {"path": where, "line": data.lines["end"]},
+        "source": {"path": where, "line": data.lines["end"], "start_line": data.lines["start"]},
         "slug": os.path.splitext(os.path.basename(path))[0],
     }
 
 
-def expiry_warning(notice, today, warn_days):
-    source = notice["source"]
-    if notice["end"] < today:
-        return Problem(
-            source["path"],
-            source["line"],
-            f"this notice ended on {notice['end']} and is no longer shown",
-            "delete the file, or set a later End date",
-            WARNING,
+def date_note(notice, today, warn_days):
+    """News about a notice's dates, or None. Always a NOTE: dates must never
+    stop a build, or the daily publish could not take an ended notice down."""
+    source, end = notice["source"], notice["end"]
+    if end < today:
+        what, fix = (
+            f"this notice ended on {end} and is no longer shown",
+            ("delete the file, or set a later End date"),
         )
-    if (notice["end"] - today).days < warn_days:
-        return Problem(
-            source["path"],
-            source["line"],
-            f"this notice ends soon, on {notice['end']}",
-            "set a later End date if it should stay up",
-            WARNING,
-        )
-    return None
+    elif notice["start"] > today:
+        source = dict(source, line=source["start_line"])
+        what = f"upcoming notice '{notice['title']}' shows from {notice['start']} to {end}"
+        fix = "nothing to do: publishing on or after its Start date shows it"
+    elif (end - today).days < warn_days:
+        what, fix = f"this notice ends soon, on {end}", "set a later End date if it should stay up"
+    else:
+        return None
+    return Problem(source["path"], source["line"], what, fix, NOTE)
 
 
 def load_notices(settings):
@@ -168,9 +169,9 @@ def load_notices(settings):
         notice = read_notice(path, display_path(path), problems)
         if notice is None:
             continue
-        warning = expiry_warning(notice, today, options["warn_days"])
-        if warning:
-            problems.append(warning)
+        note = date_note(notice, today, options["warn_days"])
+        if note:
+            problems.append(note)
         if notice["start"] <= today <= notice["end"]:
             active.append(notice)
     return active, problems

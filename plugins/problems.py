@@ -2,18 +2,26 @@
 
 Every local plugin records what it finds here instead of logging at once,
 because `pelican --fatal` stops at the first logged record and an editor
-needs to see every problem of a build together (DESIGN.md, "Known traps").
+needs to see every problem of a build together (docs/architecture.md, "Known traps").
 `content_checks` logs them all and stops the build before anything is written.
 """
 
 import os
 from dataclasses import dataclass
 
+# Levels: an ERROR stops every build; a WARNING stops the production build
+# (strict) and only informs the preview; a NOTE never stops a build: it is
+# news about dates (a notice that ended, ends soon or starts later), which
+# must never keep a daily publish from taking an expired banner down.
 ERROR = "error"
 WARNING = "warning"
+NOTE = "note"
 
 # The context key under which plugins gather their problems for one build.
 CONTEXT_KEY = "CONTENT_PROBLEMS"
+# The setting holding the list a build's runner reads every problem from, as
+# Problem objects (tools/sitebuild.py sets it; absent for plain `pelican`).
+SINK_KEY = "BUILD_PROBLEMS"
 
 
 @dataclass(frozen=True, order=True)
@@ -27,6 +35,14 @@ class Problem:
     def __str__(self):
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message} - {self.fix}"
+
+
+def strict(problems):
+    """The production view: every WARNING is an ERROR, NOTEs stay NOTEs."""
+    return [
+        Problem(p.path, p.line, p.message, p.fix, ERROR) if p.level == WARNING else p
+        for p in problems
+    ]
 
 
 class ContentError(Exception):

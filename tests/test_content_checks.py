@@ -84,7 +84,7 @@ def test_mistake_stops_the_build_with_one_line_and_keeps_the_site(
     path, line, words = MISTAKES[scenario]
     content = content_with(tmp_path, scenario)
     code = sitebuild.main(
-        ["--content", str(content), "--output", str(output), "--today", build_day.isoformat()]
+        ["--content", str(content), "--output", str(output), "--as-of", build_day.isoformat()]
     )
     printed = capsys.readouterr().err.splitlines()
     assert code == 1
@@ -125,7 +125,7 @@ def test_command_line_build_exits_non_zero_without_a_traceback(tmp_path, good_ou
             str(content),
             "--output",
             str(output),
-            "--today",
+            "--as-of",
             build_day.isoformat(),
         ],
         cwd=ROOT,
@@ -155,7 +155,7 @@ def test_warnings_and_placeholders_are_errors_in_production(tmp_path, build_day,
     result = build_site(tmp_path / "output", "publishconf.py", today=build_day)
     assert not result.ok
     assert any(
-        "center.txt:2: the center's contact details are fictional" in line for line in result.errors
+        "center.txt:2: the phone number 619-555-0142 is fictional" in line for line in result.errors
     ), result.errors
     assert not (tmp_path / "output").exists()
 
@@ -164,7 +164,7 @@ def test_staging_production_build_only_warns_about_placeholders(tmp_path, build_
     monkeypatch.setenv("STAGING", "1")
     result = build_site(tmp_path / "output", "publishconf.py", today=build_day)
     assert result.ok, result.lines
-    assert any("fictional placeholders" in line for line in result.warnings)
+    assert any("619-555-0142 is fictional" in line for line in result.warnings)
 
 
 def test_an_unknown_plugin_setting_is_named(tmp_path, build_day):

@@ -3,11 +3,11 @@
 Pelican writes into a fresh temporary folder beside the output folder; only
 when the build and every content check pass does that folder replace the
 output. On a content mistake the editor sees one line per problem and the
-old site stays exactly as it was (DESIGN.md, "Known traps": Pelican would
+old site stays exactly as it was (docs/architecture.md, "Known traps": Pelican would
 otherwise empty the output folder before the checks run).
 
     python -m tools.sitebuild [--settings publishconf.py] [--output DIR]
-                              [--content DIR] [--today DATE]
+                              [--content DIR] [--as-of DATE]
 """
 
 import argparse
@@ -22,13 +22,16 @@ from dataclasses import dataclass, field
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from plugins.problems import ERROR, SINK_KEY
+
 
 @dataclass
 class Result:
     ok: bool
     output: str
     errors: list = field(default_factory=list)
-    warnings: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)  # warnings and notes
+    problems: list = field(default_factory=list)  # every Problem, as data
 
     @property
     def lines(self):
@@ -46,17 +49,15 @@ class Collector(logging.Handler):
         self.records.append(record)
 
 
-def sort_records(records):
-    """Our problems as they are; anything else Pelican says, on one line."""
-    errors, warnings, named = [], [], set()
+def sort_problems(problems, records):
+    """(errors, warnings) as lines: our problems (data, from the build's
+    sink) first, then anything else Pelican logged, on one line each."""
+    errors = [str(p) for p in problems if p.level == ERROR]
+    warnings = [str(p) for p in problems if p.level != ERROR]
+    named = {os.path.basename(p.path) for p in problems}
     for record in records:
-        problem = getattr(record, "problem", None)
-        if problem:
-            named.add(os.path.basename(problem.path))
-            (errors if record.levelno >= logging.ERROR else warnings).append(str(problem))
-    for record in records:
-        if getattr(record, "problem", None):
-            continue
+        if record.name == "content_checks":
+            continue  # the same problems, logged for the plain `pelican` command
         text = " ".join(record.getMessage().split())
         if any(name in text for name in named):
             continue  # Pelican's own words on a file we already explained
@@ -83,6 +84,7 @@ def build(settings_file="pelicanconf.py", output=None, override=None, today=None
     `today` (a date) decides which notices show, instead of the clock.
     """
     collector = Collector()
+    problems = []
     logging.getLogger().addHandler(collector)
     try:
         settings = read_settings(settings_file, override=override or {})
@@ -92,17 +94,19 @@ def build(settings_file="pelicanconf.py", output=None, override=None, today=None
         os.makedirs(os.path.dirname(output), exist_ok=True)
         building = tempfile.mkdtemp(prefix=".output-", dir=os.path.dirname(output))
         settings["OUTPUT_PATH"] = building
+        settings[SINK_KEY] = problems
         crashed = run_pelican(settings)
     finally:
         logging.getLogger().removeHandler(collector)
-    errors, warnings = sort_records(collector.records)
+    problems = sorted(set(problems))
+    errors, warnings = sort_problems(problems, collector.records)
     if crashed and not errors:
         errors.append(f"build failed: {crashed} (run with --debug for details)")
     if errors:
         shutil.rmtree(building, ignore_errors=True)
-        return Result(False, output, errors, warnings)
+        return Result(False, output, errors, warnings, problems)
     swap_in(building, output)
-    return Result(True, output, errors, warnings)
+    return Result(True, output, errors, warnings, problems)
 
 
 def run_pelican(settings):
@@ -121,7 +125,9 @@ def main(argv=None):
     parser.add_argument("--settings", default="pelicanconf.py")
     parser.add_argument("--output", default=None)
     parser.add_argument("--content", default=None, help="build this content folder instead")
-    parser.add_argument("--today", help="decide notices as of this date (YYYY-MM-DD)")
+    parser.add_argument(
+        "--as-of", dest="today", help="build the site as of this date (YYYY-MM-DD): notices"
+    )
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     args = parser.parse_args(argv)
     if args.debug:
