@@ -23,6 +23,9 @@ from .problems import Problem, display_path, record, settings_of
 
 DEFAULTS = {"path": "redirects.txt"}
 ADDRESS = re.compile(r"^/[A-Za-z0-9._~/-]*$")
+# The nginx map our configuration generates (tools/nginx_conf.py) sets its
+# map_hash_bucket_size so that every address up to this length fits.
+MAX_ADDRESS = 200
 
 
 def parse_line(text, number, where, known, problems):
@@ -47,6 +50,16 @@ def parse_line(text, number, where, known, problems):
                     number,
                     f"'{address}' is not a site address",
                     "start it with / and use letters, digits, - and /",
+                )
+            )
+            return None
+        if len(address) > MAX_ADDRESS:
+            problems.append(
+                Problem(
+                    where,
+                    number,
+                    f"the address '{address[:40]}...' is {len(address)} characters long",
+                    f"shorten it to {MAX_ADDRESS} characters or fewer",
                 )
             )
             return None
