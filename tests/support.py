@@ -10,17 +10,45 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from plugins import datafile, fields
+from plugins import center, datafile, notices
 from tools import sitebuild
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
-COVID_NOTICE = CONTENT / "notices" / "covid-19.md"
+# Fixed content for tests that need fixed words: a small, complete site.
+FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
+TIMEZONE = "America/Los_Angeles"
 
 
-def notice_dates(path=COVID_NOTICE):
-    data = datafile.read(path)
-    return fields.parse_date(data.fields["start"]), fields.parse_date(data.fields["end"])
+# --- Facts read from a content folder, through the project's own readers -----
+# Tests of the real site check what content/ says today, never a copy of it:
+# an edit EDITING.md allows must never fail them.
+
+
+def content_pages(content=CONTENT):
+    """{url: DataFile} of every page an editor wrote (drafts left out), at
+    the address pelicanconf.py gives it: pages/a/b.md -> /a/b/."""
+    found = {}
+    for path in sorted((Path(content) / "pages").rglob("*.md")):
+        slug = path.relative_to(Path(content) / "pages").with_suffix("").as_posix()
+        if any(part.startswith(".") for part in Path(slug).parts):
+            continue
+        data = datafile.read(path)
+        if data.fields.get("status", "").lower() == "draft":
+            continue
+        found["/" if slug == "index" else f"/{slug}/"] = data
+    return found
+
+
+def center_facts(content=CONTENT):
+    """The center's details as the build reads them (plugins/center.py)."""
+    return center.load_center({"PATH": str(content)})[0]
+
+
+def active_notices(day, content=CONTENT):
+    """The notices a build dated `day` shows (plugins/notices.py)."""
+    settings = {"PATH": str(content), "TIMEZONE": TIMEZONE, "NOTICES": {"today": day}}
+    return notices.load_notices(settings)[0]
 
 
 def build_site(output, settings="pelicanconf.py", today=None, **override):

@@ -1,11 +1,19 @@
-"""The COVID-19 banner: on every page while active, gone after its end date."""
+"""Site notices: shown on every page from Start to End, never blocking a build.
+
+Behaviour is checked on the fixture site (a notice on fixed dates); the real
+site is checked against whatever content/notices/ says today.
+"""
 
 import datetime
+import shutil
 
-from support import build_site, html_files, notice_dates, soup_of
+import pytest
+
+from support import FIXTURE_SITE, active_notices, build_site, html_files, soup_of
 
 DAY = datetime.timedelta(days=1)
-MESSAGE = "We are open and taking admissions at the residential level of care."
+START, END = datetime.date(2026, 12, 20), datetime.date(2026, 12, 27)
+NOTICE = "tests/fixtures/site/notices/holiday.md"
 
 
 def banners(output):
@@ -15,65 +23,92 @@ def banners(output):
     }
 
 
-def test_banner_is_on_every_page_while_active(all_documents):
+def fixture_build(tmp_path, day, settings="pelicanconf.py"):
+    result = build_site(tmp_path / "output", settings, today=day, PATH=FIXTURE_SITE)
+    assert result.ok, result.lines
+    return result, banners(tmp_path / "output")
+
+
+def notes_about_the_notice(result):
+    return [line for line in result.warnings if "notices/holiday.md" in line]
+
+
+def test_every_page_shows_the_notices_active_today(all_documents, build_day):
+    """Whatever content/notices/ holds: each page shows exactly today's notices."""
+    expected = [notice["title"] for notice in active_notices(build_day)]
     for url, soup in all_documents.items():
-        banner = soup.select_one("section.app-notice")
-        assert banner, url
-        label = soup.find(id=banner["aria-labelledby"])
-        assert label and "COVID-19" in label.get_text(), url
-        assert MESSAGE in banner.get_text(), url
+        shown = [banner.find("h2").get_text().rstrip(":") for banner in soup.select(".app-notice")]
+        assert shown == expected, url
 
 
-def test_banner_comes_before_the_header_and_main(all_documents):
-    for url, soup in all_documents.items():
-        order = [
-            node.name for node in soup.body.find_all(["section", "header", "main"], recursive=False)
-        ]
-        assert order[:3] == ["section", "header", "main"], url
+def test_a_notice_is_a_labelled_region_before_the_header(tmp_path):
+    """Screen readers list the notice as a region, named by its title, first on the page."""
+    _, found = fixture_build(tmp_path, START)
+    soup = soup_of(tmp_path / "output" / "index.html")
+    banner = soup.select_one("section.app-notice")
+    assert soup.find(id=banner["aria-labelledby"]).get_text() == "Holiday hours:"
+    order = [n.name for n in soup.body.find_all(["section", "header", "main"], recursive=False)]
+    assert order[:3] == ["section", "header", "main"]
+    assert all(found.values())
 
 
-def test_raw_html_in_a_notice_is_shown_as_text_not_run(content_copy, tmp_path, build_day):
-    notice = content_copy / "notices" / "covid-19.md"
-    notice.write_text(
-        notice.read_text().replace("We are open", "<script>x()</script> We are **open**")
-    )
-    result = build_site(tmp_path / "output", today=build_day, PATH=content_copy)
-    assert result.ok, result.lines
-    banner = soup_of(tmp_path / "output" / "index.html").select_one(".app-notice")
-    assert banner.find("script") is None and "<script>x()</script>" in banner.get_text()
-    assert banner.find("strong").get_text() == "open"
+@pytest.mark.parametrize("day", [START, START + 3 * DAY, END])
+def test_a_notice_shows_on_every_page_from_start_to_end_inclusive(tmp_path, day):
+    """Both the Start and the End day are included."""
+    _, found = fixture_build(tmp_path, day)
+    assert all(len(banners) == 1 for banners in found.values()), found
 
 
-def test_banner_sentence_is_complete():
-    """The seed's banner stopped mid-sentence ('taking residential level.')."""
-    assert MESSAGE.endswith("level of care.")
+@pytest.mark.parametrize("day", [START - DAY, END + DAY])
+def test_a_notice_is_not_shown_before_its_start_or_after_its_end(tmp_path, day):
+    """Outside its dates the notice is on no page, and the build still succeeds."""
+    _, found = fixture_build(tmp_path, day)
+    assert not any(found.values())
 
 
-def test_banner_is_gone_from_a_build_dated_after_its_end(tmp_path):
-    _, end = notice_dates()
-    result = build_site(tmp_path / "output", today=end + DAY)
-    assert result.ok, result.lines
-    assert not any(banners(tmp_path / "output").values())
-    assert any("ended on" in line and "covid-19.md" in line for line in result.warnings)
+def test_a_production_build_is_never_stopped_by_a_notice_s_dates(tmp_path):
+    """Ended, ending soon or upcoming: a note in production too, never an error,
+    so the daily publish can always take an expired banner down."""
+    for day in (START - DAY, END - DAY, END + DAY):
+        result, _ = fixture_build(tmp_path / day.isoformat(), day, "publishconf.py")
+        assert notes_about_the_notice(result), day
 
 
-def test_banner_shows_on_its_last_day_and_warns_it_ends_soon(tmp_path):
-    _, end = notice_dates()
-    result = build_site(tmp_path / "output", today=end)
-    assert result.ok, result.lines
-    assert all(banners(tmp_path / "output").values())
-    warning = next(line for line in result.warnings if "ends soon" in line)
-    assert warning.startswith("content/notices/covid-19.md:4: ")
+def test_the_build_notes_an_upcoming_notice_with_its_dates(tmp_path):
+    """A notice whose Start is later is built into no page, and listed."""
+    result, _ = fixture_build(tmp_path, START - 5 * DAY)
+    assert notes_about_the_notice(result) == [
+        f"{NOTICE}:3: upcoming notice 'Holiday hours' shows from 2026-12-20 to 2026-12-27 - "
+        "nothing to do: publishing on or after its Start date shows it"
+    ]
 
 
-def test_no_warning_while_the_end_is_more_than_14_days_away(tmp_path):
-    _, end = notice_dates()
-    result = build_site(tmp_path / "output", today=end - 14 * DAY)
+def test_the_build_notes_a_notice_that_ends_soon_or_has_ended(tmp_path):
+    """Editors hear of the End date 14 days ahead, and after it has passed."""
+    soon, _ = fixture_build(tmp_path / "soon", END - 2 * DAY)
+    ended, _ = fixture_build(tmp_path / "ended", END + DAY)
+    assert "ends soon, on 2026-12-27" in notes_about_the_notice(soon)[0]
+    assert "ended on 2026-12-27 and is no longer shown" in notes_about_the_notice(ended)[0]
+
+
+def test_no_note_while_the_end_is_14_days_away_or_more(tmp_path):
+    """A long-running notice in its middle makes no noise."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_SITE, content)
+    notice = content / "notices" / "holiday.md"
+    notice.write_text(notice.read_text().replace("End: 2026-12-27", "End: 2027-01-10"))
+    result = build_site(tmp_path / "output", today=START, PATH=content)
     assert result.ok and not result.warnings, result.lines
 
 
-def test_banner_is_not_shown_before_its_start(tmp_path):
-    start, _ = notice_dates()
-    result = build_site(tmp_path / "output", today=start - DAY)
+def test_raw_html_in_a_notice_is_shown_as_text_not_run(tmp_path):
+    """A notice is on every page: markup typed into it is escaped, Markdown works."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_SITE, content)
+    notice = content / "notices" / "holiday.md"
+    notice.write_text(notice.read_text().replace("We close", "<b>x</b> We close"))
+    result = build_site(tmp_path / "output", today=START, PATH=content)
     assert result.ok, result.lines
-    assert not any(banners(tmp_path / "output").values())
+    banner = soup_of(tmp_path / "output" / "index.html").select_one(".app-notice")
+    assert banner.find("b") is None and "<b>x</b>" in banner.get_text()
+    assert banner.find("strong").get_text() == "December 24"
