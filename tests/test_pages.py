@@ -1,21 +1,26 @@
-"""Each built page: from our theme, titled, one h1, crisis help, contact, review dates."""
+"""Each built page: from our theme, titled, one h1, crisis help, contact, review dates.
+
+The facts checked (pages, phone, address, hours) are read from content/.
+"""
 
 import re
 from pathlib import Path
 
-EXPECTED_PAGES = {
-    "/",
-    "/intensive-outpatient/",
-    "/intensive-outpatient/who-should-attend/",
-    "/intensive-outpatient/what-to-expect/",
-    "/intensive-outpatient/benefits/",
-}
+import pytest
+
+from support import center_facts, content_pages
+
 CRISIS_TEL = {"tel:988", "tel:911", "tel:+18887247240"}
-SITENAME = "Mental Health Center of San Diego"
 
 
-def test_the_site_has_exactly_the_expected_pages(pages):
-    assert set(pages) == EXPECTED_PAGES
+@pytest.fixture(scope="module")
+def center():
+    return center_facts()
+
+
+def test_every_page_in_content_is_built_at_its_address_and_no_other(pages):
+    """Each Markdown file of content/pages/ (drafts aside) is one listed page."""
+    assert set(pages) == set(content_pages())
 
 
 def test_no_outputs_the_theme_does_not_own(site):
@@ -34,9 +39,10 @@ def test_every_page_comes_from_our_base_template(all_documents):
         assert "app-skip-link" in first_link["class"], url
 
 
-def test_every_page_has_its_own_title(pages):
+def test_every_page_has_its_own_title_ending_with_the_center_s_name(pages, center):
+    """The tab and search result read "Page - Center", each title unique."""
     titles = [soup.title.get_text() for soup in pages.values()]
-    assert all(title.endswith(f" - {SITENAME}") for title in titles), titles
+    assert all(title.endswith(f" - {center['name']}") for title in titles), titles
     assert len(set(titles)) == len(titles)
     assert all(len(soup.find_all("title")) == 1 for soup in pages.values())
 
@@ -62,21 +68,26 @@ def test_every_page_offers_988_911_and_the_county_crisis_line(all_documents):
         assert "call or text" in crisis.get_text(), url
 
 
-def test_center_phone_is_a_tel_link_apart_from_crisis_help(all_documents):
+def test_center_phone_is_a_tel_link_apart_from_crisis_help(all_documents, center):
+    """The phone in content/center.txt is in the header and footer, never
+    among the crisis lines: admissions is not a crisis service."""
     for url, soup in all_documents.items():
         header_phone = soup.select_one(".app-header__phone a[href^='tel:']")
         footer_phone = soup.select_one("#contact a[href^='tel:']")
         assert header_phone and footer_phone, url
-        assert header_phone["href"] == footer_phone["href"] == "tel:+16195550142"
+        assert header_phone["href"] == footer_phone["href"] == f"tel:{center['phone_tel']}"
         assert not soup.find(id="crisis-help").find("a", href=header_phone["href"])
         assert "not a crisis line" in soup.find(id="contact").get_text()
 
 
-def test_every_page_shows_the_center_address_and_hours(all_documents):
+def test_every_page_shows_the_center_address_and_hours(all_documents, center):
+    """The footer shows the address and every group of hours of center.txt."""
     for url, soup in all_documents.items():
         contact = soup.find(id="contact").get_text(" ")
-        assert "San Diego, CA 92101" in contact, url
-        assert "Monday to Friday: 8 am to 6 pm" in contact, url
+        assert f"{center['city']}, {center['region']} {center['postal_code']}" in contact, url
+        assert center["street"] in contact, url
+        for hours in center["hours"]:
+            assert hours["text"] in contact, url
 
 
 def test_every_content_page_shows_its_review_dates(pages):
@@ -86,10 +97,20 @@ def test_every_content_page_shows_its_review_dates(pages):
         assert re.search(r"Next review due: \d{1,2} \w+ 20\d\d", review), url
 
 
-def test_navigation_marks_the_current_page(pages):
+def test_the_menu_lists_the_pages_with_a_nav_order_and_marks_the_current_one(pages):
+    """Pages with `Nav-order` are in the main menu, in that order; the page
+    being read is marked for screen readers (aria-current)."""
+    listed = sorted(
+        (int(data.fields["nav_order"]), url)
+        for url, data in content_pages().items()
+        if data.fields.get("nav_order")
+    )
+    menu_urls = [url for _, url in listed]
     for url, soup in pages.items():
-        current = soup.select("nav[aria-label='Main'] a[aria-current='page']")
-        assert [a["href"] for a in current] == [url], url
+        menu = soup.select("nav[aria-label='Main'] a")
+        assert [a["href"] for a in menu] == menu_urls, url
+        current = [a["href"] for a in menu if a.get("aria-current") == "page"]
+        assert current == ([url] if url in menu_urls else []), url
 
 
 def test_pages_use_no_javascript_and_one_inlined_stylesheet(all_documents):

@@ -3,7 +3,7 @@
 import pytest
 
 from plugins import readability
-from support import main_of
+from support import content_pages, main_of
 
 MAX_GRADE = 8.0
 
@@ -23,16 +23,8 @@ def test_list_items_count_as_sentences():
     assert readability.readable_text(markup) == "one thing. another thing."
 
 
-@pytest.mark.parametrize(
-    "url",
-    [
-        "/",
-        "/intensive-outpatient/",
-        "/intensive-outpatient/who-should-attend/",
-        "/intensive-outpatient/what-to-expect/",
-        "/intensive-outpatient/benefits/",
-    ],
-)
+@pytest.mark.parametrize("url", sorted(content_pages()))
 def test_page_reads_at_grade_8_or_lower(pages, url):
+    """Every page of content/ reads at Flesch-Kincaid grade 8 or lower."""
     grade = readability.grade(str(main_of(pages[url])))
     assert grade <= MAX_GRADE, f"{url} reads at grade {grade:.1f}"
