@@ -4,6 +4,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from invoke import Exit, task
@@ -12,7 +13,8 @@ ROOT = Path(__file__).resolve().parent
 CONFIG = {
     "settings": "pelicanconf.py",
     "production_settings": "publishconf.py",
-    "output": "output",
+    "output": "output",  # the preview's
+    "production_output": "publish",  # what publishing deploys; never the preview's
     "host": "127.0.0.1",
     "port": 8000,
     "watch": ["content", "theme", "plugins", "pelicanconf.py"],
@@ -21,14 +23,14 @@ CONFIG = {
         "server": {
             "kind": "rsync",
             "keep": 5,
-            "reload": "sudo systemctl reload nginx",
+            # nginx -t first: a reload signal alone succeeds with a bad configuration.
+            "reload": "sudo nginx -t -q && sudo systemctl reload nginx",
             "target": os.environ.get(
                 "IOP_DEPLOY_TARGET", "deploy@iop.mhcsandiego.example:/srv/iop"
             ),
         },
         "github": {"kind": "github", "remote": "origin", "branch": "gh-pages"},
     },
-    "headers_files": {"nginx": "deploy/nginx/iop-locations.conf", "netlify": "deploy/_headers"},
     # command or file -> Debian package the tests need (installed as root)
     "system_packages": {
         "chromium": "chromium",
@@ -42,10 +44,17 @@ CONFIG = {
 }
 
 
-@task(help={"production": "use publishconf.py: absolute URLs, strict checks"})
-def build(c, production=False):
-    """Build the site into output/ (the old output stays if a check fails)."""
-    if not run_build(production):
+@task(
+    help={
+        "production": "use publishconf.py (absolute URLs, strict checks) and write publish/",
+        "as_of": "build the site as of this date, YYYY-MM-DD (which notices show)",
+        "content": "build this content folder instead of content/",
+    }
+)
+def build(c, production=False, as_of=None, content=None):
+    """Build the site into output/ (production: publish/); a failed check keeps the old one."""
+    output = CONFIG["production_output" if production else "output"]
+    if not run_build(production, content, output, as_of):
         raise Exit(code=1)
 
 
@@ -53,9 +62,10 @@ def build(c, production=False):
     help={
         "content": "content folder to preview (default content/)",
         "output": "where to build it (default output/)",
+        "as_of": "preview the site as of this date, YYYY-MM-DD (which notices show)",
     }
 )
-def livereload(c, port=CONFIG["port"], content=None, output=None):
+def livereload(c, port=CONFIG["port"], content=None, output=None, as_of=None):
     """Preview on http://127.0.0.1:8000; rebuild and reload on every save."""
     from livereload import Server
 
@@ -64,7 +74,7 @@ def livereload(c, port=CONFIG["port"], content=None, output=None):
     watched += [str(ROOT / path) for path in CONFIG["watch"] if not (content and path == "content")]
 
     def rebuild():
-        run_build(production=False, content=content, output=output)
+        run_build(False, content, output, as_of)
 
     rebuild()
     server = Server()
@@ -129,34 +139,33 @@ def linkcheck(c, cache_hours=24):
 @task(
     help={
         "to": "a target name (server, github) or a local folder",
-        "pytest_args": "which tests must pass first (default: all)",
-        "output": "where to build (default output/)",
+        "content": "publish this content folder instead of content/",
+        "as_of": "build the site as of this date, YYYY-MM-DD (default: today in San Diego)",
+        "output": "where the production build goes (default publish/)",
     }
 )
-def publish(c, to, pytest_args="", output=None):
-    """Build for production, run the tests, then deploy; refuse if either fails."""
+def publish(c, to, content=None, as_of=None, output=None):
+    """Build for production, check that exact build, then deploy it; refuse if either fails."""
     from tools import deploy
 
-    target, output = target_of(to), output or CONFIG["output"]
-    if not run_build(production=True, output=output):
+    if os.environ.get("STAGING") == "1":
+        raise Exit("Publish refused: STAGING=1 builds are for review and never go live.", 1)
+    target, clock = target_of(to), Stopwatch()
+    output = Path(output or ROOT / CONFIG["production_output"]).resolve()
+    if not run_build(True, content, output, as_of):
         raise Exit("Publish stopped: the production build failed. Nothing was deployed.", 1)
-    tests = c.run(f"{sys.executable} -m pytest -q {pytest_args}", warn=True, pty=False)
-    if tests.failed:
-        raise Exit("Publish stopped: the tests failed. Nothing was deployed.", 1)
+    clock.lap("build")
+    if not release_checks_pass(output):
+        raise Exit("Publish stopped: the release checks failed. Nothing was deployed.", 1)
+    clock.lap("release checks")
     try:
-        if target["kind"] == "github":
-            deploy.deploy_github(Path(output).resolve(), target["remote"], target["branch"], ROOT)
-            print(f"Published to {target['remote']} {target['branch']}.")
-        else:
-            release = deploy.deploy_rsync(
-                Path(output).resolve(),
-                target["target"],
-                target.get("keep", deploy.KEEP),
-                target.get("reload"),
-            )
-            print(f"Published release {release} to {target['target']}.")
+        where = deploy_to(target, output)
+    except deploy.TargetBusy as error:
+        raise Exit(f"Publish not started: {error}", 1) from None
     except deploy.DeployError as error:
         raise Exit(f"Publish failed, the live site is unchanged: {error}", 1) from None
+    clock.lap("deploy")
+    print(f"Published {where} in {clock.total():.1f} s ({clock}).", flush=True)
 
 
 @task(help={"to": "a target name (server, github) or a local folder"})
@@ -172,15 +181,18 @@ def rollback(c, to):
         else:
             release = deploy.rollback_rsync(target["target"], target.get("reload"))
             print(f"Now serving release {release}.")
+    except deploy.TargetBusy as error:
+        raise Exit(f"Rollback not started: {error}", 1) from None
     except deploy.DeployError as error:
         raise Exit(f"Rollback failed: {error}", 1) from None
 
 
 @task
 def headers(c):
-    """Rewrite deploy/nginx/iop-locations.conf and deploy/_headers from
-    plugins/security_headers.py (run after changing the stylesheet)."""
-    for path, text in headers_files().items():
+    """Rewrite the generated files in deploy/ (run after changing the stylesheet)."""
+    from tools import nginx_conf
+
+    for path, text in nginx_conf.repository_files().items():
         (ROOT / path).write_text(text, encoding="utf-8")
         print(f"Wrote {path}")
 
@@ -198,31 +210,76 @@ def screenshots(c):
 # --- Helpers -----------------------------------------------------------------
 
 
+class Stopwatch:
+    """Seconds per step of a publish, printed at the end (the benchmark)."""
+
+    def __init__(self):
+        self.start = self.last = time.monotonic()
+        self.laps = []
+
+    def lap(self, name):
+        now = time.monotonic()
+        self.laps.append((name, now - self.last))
+        self.last = now
+
+    def total(self):
+        return self.last - self.start
+
+    def __str__(self):
+        return ", ".join(f"{name} {seconds:.1f} s" for name, seconds in self.laps)
+
+
+def release_checks_pass(output):
+    """Run every release check on the build; print each problem."""
+    from pelican.settings import read_settings
+
+    from tools import release_checks
+
+    siteurl = read_settings(str(ROOT / CONFIG["production_settings"]))["SITEURL"]
+    ok = True
+    for name, problems, seconds in release_checks.run_all(output, siteurl):
+        print(f"Release check, {name}: {len(problems)} problem(s) ({seconds:.1f} s)", flush=True)
+        for line in problems:
+            print(f"  {line}", file=sys.stderr)
+        ok = ok and not problems
+    return ok
+
+
+def deploy_to(target, output):
+    """Deploy a checked build to a target; what was published, in words."""
+    from tools import deploy, nginx_conf
+
+    if target["kind"] == "github":
+        deploy.deploy_github(output, target["remote"], target["branch"], ROOT)
+        return f"to {target['remote']} {target['branch']}"
+    check = deploy.nginx_check(ROOT / nginx_conf.LOCATIONS_FILE)
+    release = deploy.deploy_rsync(
+        output,
+        target["target"],
+        target.get("keep", deploy.KEEP),
+        target.get("reload"),
+        check=check,
+    )
+    return f"release {release} to {target['target']}"
+
+
 def target_of(name):
     if name in CONFIG["targets"]:
         return CONFIG["targets"][name]
     return {"kind": "rsync", "target": str(Path(name).resolve())}
 
 
-def headers_files():
-    """{repository path: text} of the header files, from the one definition."""
-    from plugins import inline_css, security_headers
-
-    _, style_hash = inline_css.load_stylesheet(str(ROOT / "theme"))
-    return {
-        CONFIG["headers_files"]["nginx"]: security_headers.nginx_locations(style_hash),
-        CONFIG["headers_files"]["netlify"]: security_headers.headers_file(style_hash),
-    }
-
-
-def run_build(production, content=None, output=None):
+def run_build(production, content=None, output=None, as_of=None):
     """Build safely and print every problem; True when the site was replaced."""
+    import datetime
+
     from tools import sitebuild
 
     settings = CONFIG["production_settings" if production else "settings"]
     override = {"PATH": str(Path(content).resolve())} if content else None
+    today = datetime.date.fromisoformat(as_of) if as_of else None
     os.chdir(ROOT)
-    result = sitebuild.build(settings, output or CONFIG["output"], override)
+    result = sitebuild.build(settings, output or CONFIG["output"], override, today)
     code = sitebuild.report(result)
     sys.stderr.flush()
     return code == 0

@@ -2,29 +2,49 @@
 
 rsync target (a local folder, or `host:/folder` over ssh):
 
-    TARGET/releases/20261126T170000Z/   one folder per deploy
+    TARGET/releases/20261126T170000Z/   one folder per complete deploy
+    TARGET/releases/.incoming-<name>/   an upload in progress (never live)
     TARGET/current -> releases/...      what the web server serves
+    TARGET/.publish-lock/               held while a publish or rollback runs
 
-A deploy uploads into a new release folder (hard-linking unchanged files
-from the live one), then switches `current` with one rename, so a visitor
-gets the old site or the new one, never a mix. The last `keep` releases
-stay; rollback points `current` at the one before.
+A deploy takes the lock, uploads into `.incoming-<name>` (hard-linking
+unchanged files from the live release) with explicit modes (folders 0755,
+files 0644: the web server's workers run as another user), carries the
+previous releases' fingerprinted files forward (cached pages still name
+them), renames the upload to its final name (only then can rollback or
+pruning see it), has nginx test the candidate with our configuration, and
+switches `current` with one rename, so a visitor gets the old site or the new
+one, never a mix. If the server's reload fails, `current` goes back. The
+last `keep` releases stay; rollback points `current` at the one before.
 
 GitHub Pages: ghp-import commits the site onto the `gh-pages` branch and
 pushes it; rollback pushes that branch's previous commit.
 """
 
 import datetime
+import os
 import shlex
+import shutil
+import socket
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 KEEP = 5
+INCOMING = ".incoming-"
+LOCK = ".publish-lock"
+# rsync sets these modes whatever the build machine's umask was.
+MODES = "D0755,F0644"
+FINGERPRINTED = "theme"
 
 
 class DeployError(Exception):
-    """A deploy step failed; the live site is unchanged."""
+    """A deploy step failed; the live site is unchanged (or was put back)."""
+
+
+class TargetBusy(DeployError):
+    """Another publish or rollback holds the target's lock."""
 
 
 def split_target(target):
@@ -50,73 +70,209 @@ def release_name(now=None):
     return now.strftime("%Y%m%dT%H%M%S%fZ")
 
 
-def switch_script(folder, release):
-    """Point `current` at a release in one step: a new link, then rename."""
-    base = shlex.quote(folder)
-    return (
-        f"cd {base} && ln -sfn releases/{shlex.quote(release)} current.next "
-        f"&& mv -T current.next current"
+# --- The lock: one publish or rollback per target at a time ---------------------
+
+
+def lock_owner():
+    return f"{socket.gethostname()} {os.getpid()} {release_name()}"
+
+
+def acquire(host, folder):
+    """Take the target's lock (mkdir is atomic, locally and over ssh)."""
+    q = shlex.quote
+    lock = f"{folder}/{LOCK}"
+    script = (
+        f"{{ [ -d {q(folder)} ] || {{ mkdir -p {q(folder)} && chmod 0755 {q(folder)}; }}; }} "
+        f"&& mkdir {q(lock)} 2>/dev/null "
+        f"&& echo {q(lock_owner())} > {q(lock)}/owner || cat {q(lock)}/owner"
+    )
+    held_by = run_script(host, script).strip()
+    if not held_by:
+        return
+    if host is None and stale(held_by):
+        run_script(None, f"rm -rf {q(lock)}")
+        return acquire(host, folder)
+    raise TargetBusy(
+        f"another publish to {folder} is running ({held_by}); wait for it to finish "
+        f"(if none is running, delete {lock})"
     )
 
 
-def deploy_rsync(output, target, keep=KEEP, reload_command=None, now=None):
-    """Upload a new release and switch to it; the release's name."""
-    host, folder = split_target(target)
-    release = release_name(now)
-    run_script(host, f"mkdir -p {shlex.quote(folder)}/releases")
-    destination = f"{target}/releases/{release}/"
+def stale(owner):
+    """True when a lock on this machine belongs to a process that has ended."""
+    parts = owner.split()
+    if len(parts) < 2 or parts[0] != socket.gethostname() or not parts[1].isdigit():
+        return False
+    try:
+        os.kill(int(parts[1]), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
+
+
+def release_lock(host, folder):
+    run_script(host, f"rm -rf {shlex.quote(folder + '/' + LOCK)}")
+
+
+class Locked:
+    def __init__(self, host, folder):
+        self.host, self.folder = host, folder
+
+    def __enter__(self):
+        acquire(self.host, self.folder)
+
+    def __exit__(self, *exc):
+        release_lock(self.host, self.folder)
+
+
+# --- Releases --------------------------------------------------------------------
+
+
+def releases(host, folder):
+    """Complete releases, oldest first: never an upload in progress."""
+    listing = run_script(host, f"ls -1 {shlex.quote(folder)}/releases 2>/dev/null || true")
+    return sorted(name for name in listing.split() if not name.startswith("."))
+
+
+def current_release(host, folder):
+    link = run_script(host, f"readlink {shlex.quote(folder)}/current || true").strip()
+    return Path(link).name if link else None
+
+
+def switch_script(folder, release):
+    """Point `current` at a release in one step: a new link, then rename."""
+    base, name = shlex.quote(folder), shlex.quote(release)
+    link = shlex.quote(f"current.next-{release}")
+    return f"cd {base} && ln -sfn releases/{name} {link} && mv -T {link} current"
+
+
+def upload(host, folder, output, target, name):
+    """rsync the build into .incoming-<name>; its path on the target."""
+    incoming = f"{folder}/releases/{INCOMING}{name}"
+    run_script(
+        host,
+        f"mkdir -p {shlex.quote(folder)}/releases && chmod 0755 {shlex.quote(folder)}/releases",
+    )
+    destination = f"{target}/releases/{INCOMING}{name}/"
     # --checksum: compare by content, not size and time (two builds in one
-    # second can differ in content at the same size).
+    # second can differ in content at the same size). --chmod: explicit modes.
     rsync = [
         "rsync",
         "-a",
         "--checksum",
         "--delete",
+        f"--chmod={MODES}",
         "--link-dest=../../current/",
         f"{output}/",
         destination,
     ]
     run = subprocess.run(rsync, capture_output=True, text=True)
     if run.returncode:
-        run_script(host, f"rm -rf {shlex.quote(folder)}/releases/{shlex.quote(release)}")
+        run_script(host, f"rm -rf {shlex.quote(incoming)}")
         raise DeployError(f"rsync: {run.stderr.strip()}")
-    run_script(host, switch_script(folder, release))
-    prune(host, folder, keep)
-    if reload_command:
+    return incoming
+
+
+def carry_forward_script(folder, incoming):
+    """Fingerprinted files of the live release that the new one lacks: pages
+    cached by browsers and proxies still name them, so they stay reachable."""
+    old = shlex.quote(f"{folder}/current/{FINGERPRINTED}")
+    new = shlex.quote(f"{incoming}/{FINGERPRINTED}")
+    return f"if [ -d {old} ]; then mkdir -p {new} && cp -Rpn {old}/. {new}/; fi"
+
+
+def deploy_rsync(output, target, keep=KEEP, reload_command=None, now=None, check=None):
+    """Upload a new release and switch to it; the release's name.
+
+    `check(folder)` tests the candidate before anything is uploaded, e.g.
+    `nginx -t` of our configuration serving it; it raises DeployError to
+    refuse it, and the live site is untouched.
+    """
+    host, folder = split_target(target)
+    name = release_name(now)
+    if check:
+        check(output)
+    with Locked(host, folder):
+        incoming = upload(host, folder, output, target, name)
+        q = shlex.quote
+        final = f"{folder}/releases/{name}"
+        run_script(
+            host, carry_forward_script(folder, incoming) + f" && mv -T {q(incoming)} {q(final)}"
+        )
+        previous = current_release(host, folder)
+        run_script(host, switch_script(folder, name))
+        reload_or_restore(host, folder, reload_command, previous)
+        prune(host, folder, keep)
+    return name
+
+
+def reload_or_restore(host, folder, reload_command, previous):
+    """Reload the server; if it refuses, put the previous release back."""
+    if not reload_command:
+        return
+    try:
         run_script(host, reload_command)
-    return release
-
-
-def releases(host, folder):
-    listing = run_script(host, f"ls -1 {shlex.quote(folder)}/releases")
-    return sorted(line for line in listing.splitlines() if line.strip())
-
-
-def current_release(host, folder):
-    return Path(run_script(host, f"readlink {shlex.quote(folder)}/current").strip()).name
+    except DeployError as error:
+        if previous:
+            run_script(host, switch_script(folder, previous))
+            run_script(host, reload_command)
+        raise DeployError(
+            f"the server refused the new release, {previous} is live again: {error}"
+        ) from None
 
 
 def prune(host, folder, keep):
-    """Delete all but the newest `keep` releases, never the live one."""
+    """Delete all but the newest `keep` releases, never the live one, and
+    uploads that a killed publish left behind (the lock is held)."""
     live = current_release(host, folder)
     old = [name for name in releases(host, folder)[:-keep] if name != live]
-    if old:
-        paths = " ".join(shlex.quote(f"{folder}/releases/{name}") for name in old)
-        run_script(host, f"rm -rf {paths}")
+    paths = " ".join(shlex.quote(f"{folder}/releases/{name}") for name in old)
+    leftovers = f"{shlex.quote(folder)}/releases/{INCOMING}*"
+    run_script(host, f"rm -rf {paths} {leftovers}")
 
 
 def rollback_rsync(target, reload_command=None):
-    """Point `current` at the release before it; that release's name."""
+    """Point `current` at the complete release before it; that release's name."""
     host, folder = split_target(target)
-    names = releases(host, folder)
-    live = current_release(host, folder)
-    if live not in names or names.index(live) == 0:
-        raise DeployError("no earlier release to go back to")
-    previous = names[names.index(live) - 1]
-    run_script(host, switch_script(folder, previous))
-    if reload_command:
-        run_script(host, reload_command)
+    with Locked(host, folder):
+        names = releases(host, folder)
+        live = current_release(host, folder)
+        if live not in names or names.index(live) == 0:
+            raise DeployError("no earlier release to go back to")
+        previous = names[names.index(live) - 1]
+        run_script(host, switch_script(folder, previous))
+        reload_or_restore(host, folder, reload_command, live)
     return previous
+
+
+# --- Checking a candidate with nginx ---------------------------------------------
+
+
+def nginx_check(locations_file):
+    """A `check` for deploy_rsync: `nginx -t` of our configuration serving the
+    candidate build (its redirect map included), when nginx is installed."""
+
+    def check(release):
+        if shutil.which("nginx") is None:
+            return
+        from tools import nginx_conf
+
+        with tempfile.TemporaryDirectory(prefix="iop-nginx-check-") as folder:
+            conf = Path(folder) / "nginx.conf"
+            conf.write_text(nginx_conf.standalone(release, 9, folder, locations_file))
+            run = subprocess.run(
+                ["nginx", "-t", "-q", "-c", str(conf), "-p", folder], capture_output=True, text=True
+            )
+        if run.returncode:
+            detail = " ".join(run.stderr.replace(folder, "").split())
+            raise DeployError(f"nginx refused the new release: {detail}")
+
+    return check
+
+
+# --- GitHub Pages -------------------------------------------------------------------
 
 
 def deploy_github(output, remote="origin", branch="gh-pages", repo=".", message=None):

@@ -1,24 +1,31 @@
 """Production builds deployed to a folder and served by a real nginx."""
 
+import datetime
 import os
 import shutil
 
 import pytest
 
-from deploy.nginx_server import Nginx, free_port
-from support import CONTENT, build_site, require_tool
+from deploy.nginx_server import Nginx, served_folder
+from support import FIXTURE_SITE, ROOT, build_site, free_port, require_tool
 from tools import deploy
 
+# The fixture site on a day its notice shows.
+DAY = datetime.date(2026, 12, 21)
 
-def production_build(output, content, siteurl, today):
-    """publishconf.py as staging (placeholders allowed), served at siteurl."""
+
+def production_build(output, content, siteurl, today=DAY, **override):
+    """publishconf.py, as production proper, served at siteurl."""
     saved = {key: os.environ.get(key) for key in ("STAGING", "SITEURL")}
-    os.environ.update(STAGING="1", SITEURL=siteurl)
+    os.environ.pop("STAGING", None)
+    os.environ.update(SITEURL=siteurl)
     try:
-        result = build_site(output, "publishconf.py", today=today, PATH=content)
+        result = build_site(output, "publishconf.py", today=today, PATH=content, **override)
     finally:
         for key, value in saved.items():
-            os.environ.pop(key) if value is None else os.environ.update({key: value})
+            os.environ.pop(key, None)
+            if value is not None:
+                os.environ[key] = value
     assert result.ok, result.lines
     return output
 
@@ -30,28 +37,32 @@ def nginx_port():
 
 
 @pytest.fixture(scope="session")
-def release_a(tmp_path_factory, nginx_port, build_day):
+def release_a(tmp_path_factory, nginx_port):
+    """The fixture site built for production."""
     out = tmp_path_factory.mktemp("release_a") / "output"
-    return production_build(out, CONTENT, f"http://127.0.0.1:{nginx_port}", build_day)
+    return production_build(out, FIXTURE_SITE, f"http://127.0.0.1:{nginx_port}")
 
 
 @pytest.fixture(scope="session")
-def release_b(tmp_path_factory, nginx_port, build_day):
-    """The same site with one sentence changed on every page's footer."""
+def release_b(tmp_path_factory, nginx_port):
+    """The same site with the address changed in every page's footer and a
+    changed favicon (so its fingerprinted name changes)."""
     folder = tmp_path_factory.mktemp("release_b")
-    content = folder / "content"
-    shutil.copytree(CONTENT, content)
+    content, theme = folder / "content", folder / "theme"
+    shutil.copytree(FIXTURE_SITE, content)
+    shutil.copytree(ROOT / "theme", theme)
     center = content / "center.txt"
-    center.write_text(
-        center.read_text().replace("100 Placeholder Street", "200 Placeholder Street")
-    )
-    return production_build(folder / "output", content, f"http://127.0.0.1:{nginx_port}", build_day)
+    center.write_text(center.read_text().replace("1200 Fixture Avenue", "1300 Fixture Avenue"))
+    icon = theme / "static" / "icons" / "favicon.svg"
+    icon.write_text(icon.read_text() + "<!-- b -->\n")
+    siteurl = f"http://127.0.0.1:{nginx_port}"
+    return production_build(folder / "output", content, siteurl, THEME=str(theme))
 
 
 @pytest.fixture(scope="session")
 def served(tmp_path_factory, nginx_port, release_a):
     """Release A deployed to a target folder, served by nginx on loopback."""
-    target = tmp_path_factory.mktemp("target")
+    target = served_folder() / "target"
     deploy.deploy_rsync(release_a, target)
     server = Nginx(target / "current", tmp_path_factory.mktemp("nginx"), nginx_port).start()
     yield server, target

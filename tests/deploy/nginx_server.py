@@ -2,52 +2,38 @@
 configuration, serving a deploy target's `current` release."""
 
 import os
-import socket
+import pwd
 import subprocess
+import tempfile
 import time
 import urllib.error
 import urllib.request
 from pathlib import Path
 
 from support import ROOT
+from tools import nginx_conf
 
-LOCATIONS = ROOT / "deploy" / "nginx" / "iop-locations.conf"
-BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
-# The http-level part of deploy/nginx/iop-site.conf, pointed at a test
-# folder and a loopback port; the server's rules are the repository's file.
-MAIN_CONF = """\
-{user}
-worker_processes 1;
-pid {tmp}/nginx.pid;
-error_log {tmp}/error.log warn;
-load_module {brotli};
-events {{ worker_connections 256; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-    client_body_temp_path {tmp}/body;
-    proxy_temp_path {tmp}/proxy;
-    fastcgi_temp_path {tmp}/fastcgi;
-    uwsgi_temp_path {tmp}/uwsgi;
-    scgi_temp_path {tmp}/scgi;
-    map $uri $iop_redirect {{
-        default "";
-        include {root}/redirects.map;
-    }}
-    server {{
-        listen 127.0.0.1:{port};
-        root {root};
-        include {locations};
-    }}
-}}
-"""
+LOCATIONS = ROOT / nginx_conf.LOCATIONS_FILE
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+def worker_user():
+    """Workers run unprivileged, as on a Debian server (www-data), so a
+    release the web server cannot read fails here as it would there."""
+    if os.geteuid() != 0:
+        return None  # nginx can only switch users as root; it runs as us
+    try:
+        pwd.getpwnam("www-data")
+        return "www-data"
+    except KeyError:
+        return "nobody"
+
+
+def served_folder():
+    """A folder a web-server worker may enter, like /srv/iop: pytest's own
+    temporary folders are private (0700) to the user running the tests."""
+    folder = Path(tempfile.mkdtemp(prefix="iop-www-", dir="/tmp"))
+    folder.chmod(0o755)
+    return folder
 
 
 class Nginx:
@@ -60,14 +46,7 @@ class Nginx:
         self.tmp.mkdir(parents=True, exist_ok=True)
         conf = self.tmp / "nginx.conf"
         conf.write_text(
-            MAIN_CONF.format(
-                user="user root;" if os.geteuid() == 0 else "",
-                tmp=self.tmp,
-                port=self.port,
-                root=self.root,
-                locations=LOCATIONS,
-                brotli=BROTLI_MODULE,
-            )
+            nginx_conf.standalone(self.root, self.port, self.tmp, LOCATIONS, worker_user())
         )
         check = subprocess.run(
             ["nginx", "-t", "-c", str(conf), "-p", str(self.tmp)], capture_output=True, text=True

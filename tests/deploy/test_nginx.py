@@ -58,7 +58,7 @@ def test_precompressed_files_are_served_for_each_encoding(
     served, release_a, encoding, suffix, decode
 ):
     server, _ = served
-    for url in ["/", "/intensive-outpatient/benefits/", "/sitemap.xml"]:
+    for url in ["/", "/about/week/", "/sitemap.xml"]:
         status, headers, body = get(server.url + url, {"Accept-Encoding": encoding})
         assert status == 200 and headers["Content-Encoding"] == encoding, url
         file = Path(release_a) / (url.lstrip("/") + ("index.html" if url.endswith("/") else ""))
@@ -75,23 +75,28 @@ def test_fingerprinted_assets_are_cached_for_a_year(served, release_a):
     assert headers["X-Content-Type-Options"] == "nosniff"
 
 
-def test_old_addresses_redirect_with_301(served):
+def test_old_addresses_redirect_with_301_and_every_security_header(served, release_a):
+    """A redirect is a response like any other: CSP, HSTS, nosniff and the rest."""
     server, _ = served
-    status, headers, _ = get(server.url + "/iop/")
-    assert status == 301 and headers["Location"] == "/intensive-outpatient/"
+    status, headers, _ = get(server.url + "/old-about/")
+    assert status == 301 and headers["Location"] == "/about/"
+    for name, value in expected_headers(release_a).items():
+        assert headers.get(name) == value, name
 
 
 def test_no_response_sets_a_cookie(served, release_a):
     server, _ = served
-    for url in [*site_urls(release_a), "/sitemap.xml", "/robots.txt", "/missing", "/iop/"]:
+    for url in [*site_urls(release_a), "/sitemap.xml", "/robots.txt", "/missing", "/old-about/"]:
         _, headers, _ = get(server.url + url)
         assert "Set-Cookie" not in headers, url
 
 
-def test_build_files_for_other_hosts_are_not_served(served):
-    server, _ = served
-    assert get(server.url + "/_headers")[0] == 404
-    assert get(server.url + "/redirects.map")[0] == 404
+def test_build_files_for_other_hosts_and_dotfiles_are_not_served(served):
+    """_headers, _redirects, redirects.map and any dotfile answer 404."""
+    server, target = served
+    (target / "current" / ".env").write_text("SECRET=1\n")
+    for url in ["/_headers", "/_redirects", "/redirects.map", "/.env", "/theme/.DS_Store"]:
+        assert get(server.url + url)[0] == 404, url
 
 
 def test_no_page_references_a_third_party_origin(release_a, served):

@@ -1,59 +1,94 @@
-"""`invoke publish` refuses to deploy when the production build or the
-tests fail, and deploys when both pass."""
+"""`invoke publish` as an operator runs it, on the fixture site: it checks the
+exact production build (never by starting the test suite), deploys it, says
+how long it took, and refuses staging builds and failed builds."""
 
 import os
+import random
+import shutil
 import subprocess
 import sys
 
 import pytest
 
-from support import ROOT, require_tool
+from deploy.conftest import DAY
+from support import FIXTURE_SITE, ROOT, require_tool
 
 pytestmark = pytest.mark.nginx
 
 
-def publish(target, output, *extra, staging):
-    env = dict(os.environ)
-    env.pop("STAGING", None)
+def publish(target, content=FIXTURE_SITE, staging=False, *extra):
+    env = {key: value for key, value in os.environ.items() if key != "STAGING"}
     if staging:
         env["STAGING"] = "1"
-    return subprocess.run(
-        [sys.executable, "-m", "invoke", "publish", f"--to={target}", f"--output={output}", *extra],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    command = [
+        sys.executable,
+        "-m",
+        "invoke",
+        "publish",
+        f"--to={target}",
+        f"--content={content}",
+        f"--as-of={DAY}",
+        f"--output={target}-build",
+        *extra,
+    ]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+def test_publish_checks_the_build_deploys_it_and_prints_its_time(tmp_path):
+    """The release checks run on the build that ships, then it goes live."""
+    require_tool("rsync", "chromium", "java")
+    run = publish(tmp_path / "target")
+    assert run.returncode == 0, run.stdout + run.stderr
+    for check in (
+        "links and fragments",
+        "HTML validity",
+        "accessibility (axe, 375 and 1280 px)",
+        "page weight",
+        "security header files",
+    ):
+        assert f"Release check, {check}: 0 problem(s)" in run.stdout, run.stdout
+    assert "test session starts" not in run.stdout + run.stderr  # never the test suite
+    assert "Published release " in run.stdout and " s (build " in run.stdout
+    assert (tmp_path / "target" / "current" / "index.html.br").is_file()
+
+
+def test_publish_refuses_a_staging_build(tmp_path):
+    """STAGING=1 allows placeholders: such a build never goes live."""
+    run = publish(tmp_path / "target", staging=True)
+    assert run.returncode == 1
+    assert "STAGING=1" in run.stderr and "never go live" in run.stderr
+    assert not (tmp_path / "target").exists()
 
 
 def test_publish_refuses_when_the_production_build_fails(tmp_path):
-    """The real content still has placeholder contact details, which a
-    production (not staging) build refuses."""
-    require_tool("rsync")
-    run = publish(tmp_path / "target", tmp_path / "output", staging=False)
+    """A placeholder detail stops the production build; nothing is deployed."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_SITE, content)
+    center = content / "center.txt"
+    center.write_text(center.read_text().replace("1200 Fixture Avenue", "100 Placeholder Street"))
+    run = publish(tmp_path / "target", content)
     assert run.returncode == 1
-    assert "fictional placeholders" in run.stderr
+    assert "center.txt:3: the street '100 Placeholder Street' is a placeholder" in run.stderr
     assert "Nothing was deployed" in run.stderr
     assert not (tmp_path / "target").exists()
 
 
-def test_publish_refuses_when_the_tests_fail(tmp_path):
-    require_tool("rsync")
-    run = publish(
-        tmp_path / "target",
-        tmp_path / "output",
-        "--pytest-args=tests/deploy/no_such_test_file.py",
-        staging=True,
+def test_publish_refuses_a_build_that_fails_a_release_check(tmp_path):
+    """A page past the 14 KB budget builds, but never ships."""
+    require_tool("rsync", "chromium", "java")
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_SITE, content)
+    words = random.Random(7)
+    text = "\n\n".join(
+        " ".join("".join(words.choice("bdfgklmnprst") + "a" for _ in range(2)) for _ in range(6))
+        + "."
+        for _ in range(1200)
     )
-    assert run.returncode == 1
-    assert "the tests failed" in run.stderr
+    page = content / "pages" / "about.md"
+    page.write_text(page.read_text() + "\n" + text + "\n")
+    run = publish(tmp_path / "target", content)
+    assert run.returncode == 1, run.stdout
+    assert "Release check, page weight: 1 problem(s)" in run.stdout
+    assert "about/index.html: " in run.stderr and "(budget 14336)" in run.stderr
+    assert "the release checks failed. Nothing was deployed." in run.stderr
     assert not (tmp_path / "target").exists()
-
-
-def test_publish_deploys_when_build_and_tests_pass(tmp_path):
-    require_tool("rsync")
-    run = publish(
-        tmp_path / "target", tmp_path / "output", "--pytest-args=tests/test_budget.py", staging=True
-    )
-    assert run.returncode == 0, run.stderr
-    assert (tmp_path / "target" / "current" / "index.html.br").is_file()
