@@ -1,17 +1,12 @@
 """The addresses every browser test visits: every page of the built site."""
 
-from support import ROOT
+from support import ROOT, content_pages
 
-# Checked against the build by test_every_page_is_visited below; kept as a
-# constant so that pytest can name each test after its page.
-URLS = [
-    "/",
-    "/intensive-outpatient/",
-    "/intensive-outpatient/who-should-attend/",
-    "/intensive-outpatient/what-to-expect/",
-    "/intensive-outpatient/benefits/",
-    "/404.html",
-]
+# Every page content/ holds today, and the 404 page: read when the tests are
+# collected, so pytest names each test after its page and a new page is
+# visited without editing a test (test_every_built_page_is_visited checks
+# this list against the build).
+URLS = [*content_pages(), "/404.html"]
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 900}
 WIDTHS = {"375": PHONE, "1280": DESKTOP}

@@ -5,25 +5,9 @@ import pytest
 
 from browser.pages import URLS, WIDTHS
 from support import html_files, url_of
+from tools.release_checks import axe_violations
 
 pytestmark = pytest.mark.browser
-TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-# target-size (WCAG 2.2, 2.5.8) is off by default in axe 4.12; switch it on.
-OPTIONS = {
-    "runOnly": {"type": "tag", "values": TAGS},
-    "rules": {"target-size": {"enabled": True}},
-    "resultTypes": ["violations"],
-}
-
-
-def axe_violations(page):
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page, options=OPTIONS)
-    return [
-        f"{v['id']}: {v['help']} ({len(v['nodes'])} nodes: {[n['target'] for n in v['nodes']][:3]})"
-        for v in results.response["violations"]
-    ]
 
 
 def test_every_built_page_is_visited(site):
@@ -34,10 +18,13 @@ def test_every_built_page_is_visited(site):
     assert built - redirects == set(URLS)
 
 
-def test_retired_address_leads_to_its_page(open_page, base_url):
-    page = open_page("/iop/")
-    page.wait_for_url(base_url + "/intensive-outpatient/")
-    assert page.locator("h1").inner_text() == "What is an Intensive Outpatient Program?"
+def test_retired_address_leads_to_its_page(open_page, base_url, site):
+    """Each old address of content/redirects.txt lands on its new page."""
+    for line in (site / "_redirects").read_text().splitlines():
+        old, new, _ = line.split()
+        page = open_page(old)
+        page.wait_for_url(base_url + new)
+        assert page.locator("main h1").count() == 1, old
 
 
 @pytest.mark.parametrize("width", sorted(WIDTHS))
