@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / "bin"
 STAMP = VENV / ".requirements.sha256"
-VERBS = {"preview": ["livereload"], "test": ["test"], "build": ["build"]}
+VERBS = {"preview": ["livereload"], "test": ["test"], "build": ["build"], "setup": ["setup"]}
 
 
 def requirements_digest():

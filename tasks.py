@@ -40,6 +40,7 @@ CONFIG = {
         "java": "default-jre-headless",
         "npm": "npm",
         "git": "git",
+        "systemd-analyze": "systemd",
     },
 }
 
@@ -100,11 +101,17 @@ def serve(c, port=CONFIG["port"]):
     )
 
 
+@task
+def setup(c):
+    """Install what the tests and release checks drive (browser, nginx, validator)."""
+    ensure_system_packages()
+    ensure_node_packages(c)
+
+
 @task(help={"pytest_args": "extra arguments for pytest, e.g. '-k links -x'"})
 def test(c, pytest_args=""):
     """Install what the tests need (browser, nginx, validator) and run them all."""
-    ensure_system_packages()
-    ensure_node_packages(c)
+    setup(c)
     result = c.run(f"{sys.executable} -m pytest {pytest_args}", warn=True, pty=False)
     raise Exit(code=result.exited)
 

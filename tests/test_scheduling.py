@@ -1,0 +1,85 @@
+"""Scheduled publishing ships with the project: a systemd timer and a GitHub
+Actions workflow, both valid, both running after midnight San Diego time."""
+
+import configparser
+import re
+import subprocess
+import sys
+
+import pytest
+
+from support import ROOT, require_tool
+
+SYSTEMD = ROOT / "deploy" / "systemd"
+WORKFLOW = ROOT / ".github" / "workflows" / "site.yml"
+
+
+def unit(name):
+    parser = configparser.ConfigParser(strict=False, interpolation=None)
+    parser.optionxform = str  # systemd keys are case-sensitive
+    parser.read(SYSTEMD / name)
+    return parser
+
+
+def test_the_workflow_is_valid_for_github_actions():
+    """check-jsonschema validates it against GitHub's workflow schema (bundled)."""
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.github-workflows",
+            str(WORKFLOW),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_the_workflow_tests_every_push_and_publishes_main_daily_after_midnight():
+    """Tests on push, and a daily run at 08:10 UTC (00:10 PST, 01:10 PDT) that
+    publishes to GitHub Pages from main."""
+    text = WORKFLOW.read_text()
+    assert re.search(r"^  push:", text, re.M)
+    assert 'cron: "10 8 * * *"' in text
+    assert "bash .ci/run" in text
+    assert "invoke publish --to github" in text
+    assert "github.ref == 'refs/heads/main'" in text
+
+
+def test_the_timer_fires_daily_after_midnight_in_san_diego():
+    """systemd understands the calendar, in the America/Los_Angeles zone."""
+    require_tool("systemd-analyze")
+    timer = unit("iop-publish.timer")
+    calendar = timer["Timer"]["OnCalendar"]
+    assert calendar.endswith("00:10:00 America/Los_Angeles")
+    run = subprocess.run(["systemd-analyze", "calendar", calendar], capture_output=True, text=True)
+    assert run.returncode == 0 and "Next elapse" in run.stdout, run.stderr
+    assert timer["Timer"]["Persistent"] == "true"
+    assert timer["Install"]["WantedBy"] == "timers.target"
+
+
+@pytest.mark.parametrize("name", ["iop-publish.timer", "iop-publish.service"])
+def test_systemd_finds_nothing_wrong_with_the_units(name, tmp_path):
+    """`systemd-analyze verify` of the unit as shipped (paths made local)."""
+    require_tool("systemd-analyze")
+    for file in ("iop-publish.timer", "iop-publish.service"):
+        text = (SYSTEMD / file).read_text().replace("/srv/iop-site", str(tmp_path))
+        (tmp_path / file).write_text(text.replace("User=deploy", "User=root"))
+    (tmp_path / ".venv" / "bin").mkdir(parents=True)
+    (tmp_path / ".venv" / "bin" / "invoke").write_text("#!/bin/sh\n")
+    (tmp_path / ".venv" / "bin" / "invoke").chmod(0o755)
+    run = subprocess.run(
+        ["systemd-analyze", "verify", str(tmp_path / name)], capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+
+
+def test_the_service_publishes_to_the_server_with_the_project_s_own_task():
+    """One oneshot run: pull what editors merged, then `invoke publish --to server`."""
+    service = unit("iop-publish.service")["Service"]
+    assert service["Type"] == "oneshot"
+    assert service["ExecStart"].endswith("/.venv/bin/invoke publish --to server")
+    assert "git pull --ff-only" in service["ExecStartPre"]
