@@ -11,6 +11,7 @@ import pytest
 
 from support import (
     CONTENT,
+    FIXTURE_SITE,
     ROOT,
     build_site,
     fetch,
@@ -112,14 +113,15 @@ def browser():
         chromium.close()
 
 
-PREVIEW_READY = "Getting care in San Diego does not have to be hard."
+# The fixture site's home page says this: the preview is up.
+PREVIEW_READY = "We help people in San Diego."
 
 
 @pytest.fixture
 def preview(tmp_path):
-    """`invoke livereload` on a copy of the content: (content, url, log)."""
+    """`invoke livereload` on a copy of the fixture site: (content, url, log)."""
     content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
+    shutil.copytree(FIXTURE_SITE, content)
     port = free_port()
     with open(tmp_path / "preview.log", "w+") as log:
         server = subprocess.Popen(

@@ -35,7 +35,7 @@ def test_saving_a_page_refreshes_the_open_browser(browser, preview):
         # Wait until the server has been quiet that long, as an editor would.
         wait_quiet(log, LiveReloadHandler.DEFAULT_RELOAD_TIME + 0.5)
         home = content / "pages" / "index.md"
-        home.write_text(home.read_text().replace("Do you have a busy life?", "Is your week full?"))
+        home.write_text(home.read_text().replace("Call us to ask a question.", "Is your week full?"))
         page.wait_for_function(
             "document.body.innerText.includes('Is your week full?')", timeout=60000
         )
