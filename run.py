@@ -1,4 +1,4 @@
-"""Set up on first use, then run a task: `python3 run.py preview` or `python3 run.py test`.
+"""Set up on first use, then run a task: `python3 run.py preview`, `lint` or `test`.
 
 Needs only Python 3.11+. Creates the virtual environment in .venv/, installs
 the pinned requirements (again only when requirements.txt changes), then hands
@@ -16,7 +16,13 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 BIN = VENV / "bin"
 STAMP = VENV / ".requirements.sha256"
-VERBS = {"preview": ["livereload"], "test": ["test"], "build": ["build"], "setup": ["setup"]}
+VERBS = {
+    "preview": ["livereload"],
+    "lint": ["lint"],
+    "test": ["test"],
+    "build": ["build"],
+    "setup": ["setup"],
+}
 
 
 def requirements_digest():

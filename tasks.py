@@ -116,6 +116,18 @@ def test(c, pytest_args=""):
     raise Exit(code=result.exited)
 
 
+@task
+def lint(c):
+    """Check the Python code with ruff: its rules, then its formatting (CI runs this first)."""
+    with c.cd(ROOT):  # ruff names files relative to where it runs
+        checks = [
+            c.run(f"{sys.executable} -m ruff {args} .", warn=True, pty=False)
+            for args in ("check", "format --check")
+        ]
+    if any(result.failed for result in checks):
+        raise Exit("Lint failed: run `ruff check --fix . && ruff format .`, then commit.", 1)
+
+
 @task(help={"path": "where, e.g. intensive-outpatient/family-support", "title": "the page heading"})
 def new_page(c, path, title):
     """Start a new page with every required field filled in with guidance."""
