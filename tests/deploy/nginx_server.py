@@ -1,8 +1,10 @@
 """A real nginx (Debian's package) on 127.0.0.1, with the repository's
 configuration, serving a deploy target's `current` release."""
 
+import atexit
 import os
 import pwd
+import shutil
 import subprocess
 import tempfile
 import time
@@ -33,6 +35,7 @@ def served_folder():
     temporary folders are private (0700) to the user running the tests."""
     folder = Path(tempfile.mkdtemp(prefix="iop-www-", dir="/tmp"))
     folder.chmod(0o755)
+    atexit.register(shutil.rmtree, folder, True)  # removed when the tests end
     return folder
 
 
