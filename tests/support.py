@@ -1,8 +1,12 @@
 """Helpers the tests share: build the site, list and parse its pages."""
 
+import contextlib
+import functools
+import http.server
 import os
 import shutil
 import socket
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -108,6 +112,32 @@ def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+class QuietFiles(http.server.SimpleHTTPRequestHandler):
+    """Serves files without printing a line per request into the test output."""
+
+    def log_message(self, *args):
+        pass
+
+
+def files_handler(folder):
+    """A handler for http_server that serves a folder, as a static host does."""
+    return functools.partial(QuietFiles, directory=str(folder))
+
+
+@contextlib.contextmanager
+def http_server(handler):
+    """A real web server on 127.0.0.1 for the with-block; yields its base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=10)
 
 
 def fetch(url):

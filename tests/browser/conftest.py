@@ -1,30 +1,17 @@
 """A real browser (Debian's Chromium, driven by Playwright) reading the built
 site from a real web server on 127.0.0.1."""
 
-import functools
-import http.server
-import threading
-
 import pytest
 
 from browser.pages import PHONE
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
+from support import files_handler, http_server
 
 
 @pytest.fixture(scope="session")
 def base_url(site):
     """The built site served on loopback for the whole session."""
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
+    with http_server(files_handler(site)) as url:
+        yield url
 
 
 @pytest.fixture
