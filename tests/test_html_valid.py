@@ -9,10 +9,12 @@ VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 
 def test_every_page_is_valid_html(site):
+    """The W3C Nu Html Checker finds no error in any page of the preview build."""
     assert_valid(site)
 
 
 def test_every_minified_production_page_is_valid_html(production_site):
+    """Minifying keeps every production page valid HTML."""
     assert_valid(production_site)
 
 

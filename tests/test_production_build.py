@@ -17,6 +17,7 @@ TEXT = (".html", ".xml", ".txt", ".svg")
 def test_two_production_builds_are_byte_identical(
     production_site, tmp_path, build_day, monkeypatch
 ):
+    """The production build is deterministic too (minified, compressed, hashed)."""
     monkeypatch.setenv("STAGING", "1")
     result = build_site(tmp_path / "again", "publishconf.py", today=build_day)
     assert result.ok, result.lines
@@ -24,6 +25,7 @@ def test_two_production_builds_are_byte_identical(
 
 
 def test_pages_are_minified(production_site):
+    """Fast by construction: production pages carry no indentation."""
     for path in html_files(production_site):
         text = path.read_text()
         assert "\n  " not in text, path
@@ -31,6 +33,7 @@ def test_pages_are_minified(production_site):
 
 
 def test_every_text_file_has_gzip_and_brotli_copies_of_itself(production_site):
+    """The server sends stored .gz and .br copies that decode to the very file."""
     for path in Path(production_site).rglob("*"):
         if path.suffix not in TEXT:
             continue
@@ -44,6 +47,7 @@ def test_every_text_file_has_gzip_and_brotli_copies_of_itself(production_site):
 
 
 def test_each_page_carries_its_csp_with_the_hash_of_its_stylesheet(production_site):
+    """The <meta> CSP allows the page's own inlined CSS by hash, nothing unsafe."""
     for path in html_files(production_site):
         text = path.read_text()
         css = re.search(r"<style>(.*?)</style>", text, re.S)[1]
@@ -54,6 +58,7 @@ def test_each_page_carries_its_csp_with_the_hash_of_its_stylesheet(production_si
 
 
 def test_development_pages_carry_no_csp_meta(site):
+    """The preview has no CSP meta: the hash would go stale on every CSS edit."""
     assert "Content-Security-Policy" not in (Path(site) / "index.html").read_text()
 
 
@@ -66,6 +71,7 @@ def test_header_files_in_the_repository_match_the_one_definition(production_site
 
 
 def test_headers_name_no_unsafe_source_and_forbid_framing():
+    """The one security policy allows nothing by default and no framing."""
     policy = security_headers.csp("sha256-x")
     assert "unsafe" not in policy and "frame-ancestors 'none'" in policy
     assert "default-src 'none'" in policy

@@ -1,5 +1,7 @@
-"""What search engines read: one title, description, canonical and h1 per
-page; absolute, agreeing URLs in production; sitemap, robots.txt, 404."""
+"""What search engines read: one description and canonical per page;
+absolute, agreeing URLs in production; sitemap, robots.txt, 404.
+
+Titles and headings (one of each, "Page - Center") are test_pages.py's."""
 
 import re
 import xml.etree.ElementTree as ElementTree
@@ -16,22 +18,23 @@ def meta(soup, **attrs):
     return soup.find_all("meta", attrs=attrs)
 
 
-def test_every_page_has_one_title_description_canonical_and_h1(pages):
+def test_every_page_names_its_language_and_has_one_description_and_canonical(pages):
+    """Search engines read lang="en", one summary of 160 characters at most, one address."""
     for url, soup in pages.items():
         assert soup.html["lang"] == "en", url
-        assert len(soup.find_all("title")) == 1, url
         descriptions = meta(soup, name="description")
         assert len(descriptions) == 1 and 0 < len(descriptions[0]["content"]) <= 160, url
         assert len(soup.find_all("link", rel="canonical")) == 1, url
-        assert len(soup.find_all("h1")) == 1, url
 
 
 def test_descriptions_are_unique(pages):
+    """Each search result reads differently: no two pages share a description."""
     descriptions = [meta(soup, name="description")[0]["content"] for soup in pages.values()]
     assert len(set(descriptions)) == len(descriptions)
 
 
 def test_every_page_has_open_graph_and_twitter_card_tags(pages):
+    """A shared link shows the page's own title, summary and address."""
     for url, soup in pages.items():
         for name in ("og:title", "og:description", "og:url", "og:type", "og:site_name"):
             assert len(meta(soup, property=name)) == 1, f"{url}: {name}"
@@ -65,6 +68,7 @@ def sitemap_urls(output):
 
 
 def test_production_canonical_og_url_and_sitemap_agree_with_the_page_address(production_site):
+    """One absolute address per page, the same in canonical, og:url and the sitemap."""
     pages = production_pages(production_site)
     sitemap = sitemap_urls(production_site)
     for url, soup in pages.items():
@@ -76,6 +80,7 @@ def test_production_canonical_og_url_and_sitemap_agree_with_the_page_address(pro
 
 
 def test_every_sitemap_url_exists_in_the_output(production_site):
+    """The sitemap lists no page that was not built."""
     for loc in sitemap_urls(production_site):
         path = loc.removeprefix(SITEURL)
         built = Path(production_site) / path.lstrip("/")
@@ -83,18 +88,21 @@ def test_every_sitemap_url_exists_in_the_output(production_site):
 
 
 def test_sitemap_dates_are_the_review_dates(production_site):
+    """A page's lastmod in the sitemap is the review date it shows."""
     for loc, lastmod in sitemap_urls(production_site).items():
         page = soup_of(Path(production_site) / loc.removeprefix(SITEURL).lstrip("/") / "index.html")
         assert page.select_one(".app-review time")["datetime"] == lastmod, loc
 
 
 def test_robots_txt_points_to_the_absolute_sitemap(production_site):
+    """robots.txt lets every crawler in and names the sitemap by its full address."""
     robots = (Path(production_site) / "robots.txt").read_text()
     assert f"Sitemap: {SITEURL}/sitemap.xml" in robots
     assert re.search(r"^User-agent: \*$", robots, re.M)
 
 
 def test_not_found_page_is_not_indexed_and_offers_help_and_a_way_home(all_documents, site):
+    """The 404 page stays out of search and still offers 988 and a way home."""
     soup = all_documents["/404.html"]
     assert meta(soup, name="robots", content="noindex")
     assert soup.find(id="crisis-help").find("a", href="tel:988")
@@ -109,6 +117,7 @@ def redirects_in_content():
 
 
 def test_old_addresses_redirect_for_every_kind_of_host(site, all_documents):
+    """Each retired address leads to a live page on Netlify, nginx and plain hosting."""
     netlify = (Path(site) / "_redirects").read_text().splitlines()
     nginx = (Path(site) / "redirects.map").read_text().splitlines()
     assert len(netlify) == len(nginx) == len(redirects_in_content())

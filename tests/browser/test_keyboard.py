@@ -25,6 +25,7 @@ TABBABLE = """() => Array.from(document.querySelectorAll('a[href], button, input
 
 @pytest.mark.parametrize("url", URLS)
 def test_first_tab_shows_the_skip_link_which_moves_focus_to_main(open_page, url):
+    """WCAG 2.4.1: the first Tab shows the skip link; Enter moves focus into main."""
     page = open_page(url, PHONE)
     page.keyboard.press("Tab")
     focused = page.evaluate(FOCUSED)
@@ -38,6 +39,7 @@ def test_first_tab_shows_the_skip_link_which_moves_focus_to_main(open_page, url)
 
 @pytest.mark.parametrize("url", URLS)
 def test_tab_reaches_every_link_in_document_order_with_a_visible_focus(open_page, url):
+    """WCAG 2.4.3 and 2.4.7: Tab visits every link in order, each visibly focused."""
     page = open_page(url, DESKTOP)
     expected = page.evaluate(TABBABLE)
     reached = []

@@ -34,6 +34,7 @@ VIEWPORTS = {
 @pytest.mark.parametrize("viewport", sorted(VIEWPORTS))
 @pytest.mark.parametrize("url", URLS)
 def test_nothing_scrolls_sideways_and_no_text_is_cut_off(open_page, url, viewport):
+    """WCAG 1.4.10 reflow: at 320 px and 200 % zoom, no sideways scroll or cut text."""
     size, scale = VIEWPORTS[viewport]
     page = open_page(url, size, device_scale_factor=scale)
     assert page.evaluate(SIDEWAYS) <= 0, f"{url} scrolls sideways at {viewport}"
@@ -42,6 +43,7 @@ def test_nothing_scrolls_sideways_and_no_text_is_cut_off(open_page, url, viewpor
 
 @pytest.mark.parametrize("url", URLS)
 def test_navigation_banner_and_crisis_links_are_at_least_24_px(open_page, url):
+    """WCAG 2.5.8: header, notice, crisis and footer links are 24 px targets."""
     page = open_page(url, PHONE)
     assert page.evaluate(SMALL_TARGETS, TARGETS) == []
     assert page.locator(TARGETS).count() >= 8

@@ -30,6 +30,7 @@ def test_notices_and_crisis_help_are_labelled_regions(open_page, url, build_day)
 
 @pytest.mark.parametrize("url", SAMPLE)
 def test_reduced_motion_leaves_nothing_moving(open_page, url):
+    """With reduced motion asked for, no animation or transition runs."""
     page = open_page(url, PHONE, reduced_motion="reduce")
     moving = page.evaluate("""() => Array.from(document.querySelectorAll('*')).filter(el => {
         const s = getComputedStyle(el);
@@ -40,6 +41,7 @@ def test_reduced_motion_leaves_nothing_moving(open_page, url):
 
 @pytest.mark.parametrize("url", SAMPLE)
 def test_forced_colors_keep_focus_and_regions_visible(open_page, url):
+    """In forced colours, focus, the notice and crisis help keep visible edges."""
     page = open_page(url, DESKTOP, forced_colors="active")
     assert page.evaluate("matchMedia('(forced-colors: active)').matches")
     page.keyboard.press("Tab")

@@ -12,6 +12,7 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 @pytest.mark.parametrize("width", sorted(WIDTHS))
 @pytest.mark.parametrize("url", URLS)
 def test_screenshot_of_every_page(open_page, url, width):
+    """Every page is saved as a real PNG at 375 and 1280 px, for people to look at."""
     SCREENSHOTS.mkdir(exist_ok=True)
     page = open_page(url, WIDTHS[width])
     path = SCREENSHOTS / f"{slug(url)}-{width}.png"
