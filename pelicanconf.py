@@ -76,6 +76,7 @@ PLUGINS = [
     "plugins.center",
     "plugins.notices",
     "plugins.page_meta",
+    "plugins.to_confirm",
     "plugins.inline_css",
     "plugins.fingerprint",
     "plugins.security_headers",
@@ -91,8 +92,16 @@ NOTICES = {"path": "notices", "warn_days": 14, "today": None}
 CONTENT_CHECKS = {"strict": False, "placeholders": "allow", "max_grade": 8.0}
 INLINE_CSS = {"path": "static/css/main.css"}
 REDIRECTS = {"path": "redirects.txt"}
+# Pages that need a named clinical reviewer before production (plugins/to_confirm.py).
+TO_CONFIRM = {"clinical_sections": ["about-iop", "for-families"], "clinical_pages": ["index.md"]}
 FINGERPRINT = {"path": "static/icons", "url": "theme"}
-SECURITY_HEADERS = {"meta_csp": False}
+# The preview carries the production policy too (what production blocks, the
+# preview blocks), plus livereload's one inline script, allowed by its hash
+# (tests/browser/test_live_reload.py proves the hash matches what it injects).
+SECURITY_HEADERS = {
+    "meta_csp": True,
+    "preview_script": "sha256-MclZcNa5vMtp/wzxRW6+KS3i8mRUf6thpmjT3pkIT5I=",
+}
 MINIFY = {"enabled": False}
 # Compression is for production (publishconf.py). Said here too because a
 # plugin, once loaded, stays connected for the life of the process: tests

@@ -32,4 +32,4 @@ PRECOMPRESS_MIN_SIZE = 0
 PRECOMPRESS_TEXT_EXTENSIONS = {".html", ".xml", ".txt", ".svg"}
 
 # The CSP as a <meta> tag too, for hosts that cannot send headers.
-SECURITY_HEADERS = {"meta_csp": True}
+SECURITY_HEADERS = {"meta_csp": True, "preview_script": ""}

@@ -64,31 +64,23 @@ def build(c, production=False, as_of=None, content=None):
         "content": "content folder to preview (default content/)",
         "output": "where to build it (default output/)",
         "as_of": "preview the site as of this date, YYYY-MM-DD (which notices show)",
+        "lan": "listen on the local network too, to look at the preview on a phone",
     }
 )
-def livereload(c, port=CONFIG["port"], content=None, output=None, as_of=None):
+def livereload(c, port=CONFIG["port"], content=None, output=None, as_of=None, lan=False):
     """Preview on http://127.0.0.1:8000; rebuild and reload on every save."""
-    from livereload import Server
+    from tools import preview
 
-    output = str(Path(output or ROOT / CONFIG["output"]).resolve())
-    watched = [str(Path(content).resolve())] if content else []
-    watched += [str(ROOT / path) for path in CONFIG["watch"] if not (content and path == "content")]
-
-    def rebuild():
-        run_build(False, content, output, as_of)
-
-    rebuild()
-    server = Server()
-    for path in watched:
-        server.watch(path, rebuild)
+    output = Path(output or ROOT / CONFIG["output"]).resolve()
+    content = Path(content).resolve() if content else None
+    watched = [content] if content else []
+    watched += [ROOT / path for path in CONFIG["watch"] if not (content and path == "content")]
+    site = preview.Preview(output, content, as_of)
+    site.rebuild()
     print(f"Preview: http://{CONFIG['host']}:{port}/ (Ctrl+C to stop)", flush=True)
-    server.serve(
-        host=CONFIG["host"],
-        port=int(port),
-        root=output,
-        default_filename="index.html",
-        open_url_delay=None,
-    )
+    if lan:
+        preview.print_lan_help(port)
+    preview.serve(site, watched, "0.0.0.0" if lan else CONFIG["host"], port)
 
 
 @task
@@ -221,6 +213,17 @@ def headers(c):
     for path, text in nginx_conf.repository_files().items():
         (ROOT / path).write_text(text, encoding="utf-8")
         print(f"Wrote {path}")
+
+
+@task
+def confirm_list(c):
+    """Print, grouped by page, every fact the center must still confirm (file:line: text)."""
+    from pelican.settings import read_settings
+
+    from plugins import to_confirm
+
+    settings = read_settings(str(ROOT / CONFIG["settings"]))
+    print(to_confirm.checklist_text(to_confirm.checklist(settings)))
 
 
 @task

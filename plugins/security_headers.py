@@ -13,7 +13,13 @@ One definition (HEADERS and the CSP below) becomes:
 The stylesheet is inlined, so the policy allows exactly its hash
 (`inline_css_hash`, plugins/inline_css.py) and no other inline style.
 
-Settings, one dict: SECURITY_HEADERS = {"meta_csp": False}.
+Settings, one dict: SECURITY_HEADERS = {
+    "meta_csp": False,      # the policy as a <meta> in every page too
+    "preview_script": "",   # the CSP hash of the live preview's one script
+}
+The preview (pelicanconf.py) carries the production policy as a <meta>, with
+only livereload's script allowed on top, so what production would block,
+the preview blocks too.
 """
 
 import os
@@ -22,7 +28,7 @@ from pelican import signals
 
 from .problems import record, settings_of
 
-DEFAULTS = {"meta_csp": False}
+DEFAULTS = {"meta_csp": False, "preview_script": ""}
 HEADERS = {
     "Strict-Transport-Security": "max-age=63072000; includeSubDomains",
     "X-Content-Type-Options": "nosniff",
@@ -42,7 +48,7 @@ CACHE = {
 FINGERPRINTED = "/theme/"
 
 
-def csp(style_hash, for_meta=False):
+def csp(style_hash, for_meta=False, preview_script=""):
     directives = [
         "default-src 'none'",
         f"style-src '{style_hash}'",
@@ -50,6 +56,10 @@ def csp(style_hash, for_meta=False):
         "base-uri 'none'",
         "form-action 'none'",
     ]
+    if preview_script:
+        # The preview only: livereload's one inline script, by its hash, the
+        # script it loads from the preview server, and its websocket.
+        directives += [f"script-src '{preview_script}' 'self'", "connect-src 'self'"]
     if not for_meta:
         directives.append("frame-ancestors 'none'")
     return "; ".join(directives)
@@ -73,7 +83,8 @@ def add_meta_csp(generator):
     options, problems = settings_of(generator.settings, "security_headers", DEFAULTS)
     record(generator.context, problems)
     style_hash = generator.context["inline_css_hash"]
-    generator.context["csp_meta"] = csp(style_hash, for_meta=True) if options["meta_csp"] else ""
+    policy = csp(style_hash, for_meta=True, preview_script=options["preview_script"])
+    generator.context["csp_meta"] = policy if options["meta_csp"] else ""
     generator.context["headers_file"] = headers_file(style_hash)
 
 

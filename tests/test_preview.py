@@ -1,19 +1,82 @@
-"""The live preview keeps serving the last good site through a bad save,
-and shows the new page again after the next good one."""
+"""The live preview: a bad save shows its problems instead of the site and
+leaves the last good build on disk; the next good save brings the site back;
+`--lan` prints an address and a QR code for a phone."""
 
-from support import fetch, wait_for
+import subprocess
+import sys
+
+from support import FIXTURE_SITE, ROOT, fetch, free_port, tree_digest, wait_for
+from tools import preview
 
 GOOD = "We help people in San Diego."
 
 
-def test_preview_survives_a_bad_save_and_recovers(preview):
-    """A save with a mistake prints file:line and keeps the last good site served."""
+def test_a_bad_save_shows_its_problems_and_keeps_the_last_good_build(preview, tmp_path):
+    """Every page of the preview lists file:line - fix; output/ is untouched."""
     content, url, log = preview
+    output = tmp_path / "output"
+    before = tree_digest(output)
     home = content / "pages" / "index.md"
     original = home.read_text()
     home.write_text(original.replace("Reviewed: 2026-11-01", "Reviewed: next week"))
-    assert wait_for(lambda: "index.md:5: reviewed: 'next week' is not a date" in log.read_text())
-    assert GOOD in fetch(url), "the last good site must stay served"
+    assert wait_for(lambda: "index.md:5: reviewed: 'next week' is not a date" in fetch(url))
+    assert "is not a date - write it as YYYY-MM-DD" in fetch(url + "about/")
     assert "livereload.js" in fetch(url), "the preview tells the browser to reload"
+    assert tree_digest(output) == before, "the last good build stays on disk"
     home.write_text(original.replace(GOOD, "Care in San Diego can be simple."))
     assert wait_for(lambda: "Care in San Diego can be simple." in fetch(url)), log.read_text()
+
+
+def test_a_plugin_edit_reaches_the_next_preview_build(tmp_path):
+    """Each preview build runs in a fresh process: Pelican keeps imported
+    plugin modules for the life of a process, so an edit would go unseen."""
+    plugin = tmp_path / "stamp.py"
+    settings = tmp_path / "settings.py"
+    settings.write_text(
+        f"from pelicanconf import *\n"
+        f"THEME = {str(ROOT / 'theme')!r}\n"
+        f"PLUGIN_PATHS = [{str(ROOT)!r}, {str(tmp_path)!r}]\n"
+        f"PLUGINS = [*PLUGINS, 'stamp']\n"
+    )
+    site = preview.Preview(tmp_path / "output", FIXTURE_SITE, settings=str(settings))
+    for word in ("first", "second"):
+        plugin.write_text(
+            "from pelican import signals\n"
+            "def stamp(page):\n"
+            f"    page._content += '<p>{word} version</p>'\n"
+            "def register():\n"
+            "    signals.content_object_init.connect(stamp)\n"
+        )
+        assert site.rebuild(), site.problems
+        assert f"{word} version" in (tmp_path / "output" / "index.html").read_text()
+
+
+def test_lan_preview_prints_an_address_and_a_qr_code(tmp_path):
+    """`--lan` listens beyond this computer and shows how to reach it."""
+    port = free_port()
+    log = tmp_path / "lan.log"
+    with open(log, "w") as out:
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "invoke",
+                "livereload",
+                f"--port={port}",
+                "--lan",
+                f"--content={FIXTURE_SITE}",
+                f"--output={tmp_path / 'output'}",
+            ],
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        assert wait_for(lambda: GOOD in fetch(f"http://127.0.0.1:{port}/")), log.read_text()
+        printed = log.read_text()
+        assert f"Serving on http://0.0.0.0:{port}" in printed
+        assert f":{port}/ or scan:" in printed or "No network address found" in printed
+        assert "\u2588" in printed or "No network address found" in printed  # the QR code
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

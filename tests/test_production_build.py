@@ -8,7 +8,7 @@ from pathlib import Path
 import brotli
 
 from plugins import inline_css, security_headers
-from support import ROOT, build_site, html_files, tree_digest
+from support import ROOT, build_site, html_files, soup_of, tree_digest
 from tools import nginx_conf, release_checks
 
 TEXT = (".html", ".xml", ".txt", ".svg")
@@ -57,9 +57,17 @@ def test_each_page_carries_its_csp_with_the_hash_of_its_stylesheet(production_si
         assert "unsafe-inline" not in meta
 
 
-def test_development_pages_carry_no_csp_meta(site):
-    """The preview has no CSP meta: the hash would go stale on every CSS edit."""
-    assert "Content-Security-Policy" not in (Path(site) / "index.html").read_text()
+def test_preview_pages_carry_the_production_policy_plus_only_livereload(site, production_site):
+    """What production would block, the preview blocks too: the same <meta>
+    policy, with livereload's script (by hash) and websocket added, nothing else."""
+    preview, production = (
+        soup_of(Path(folder) / "index.html").find(
+            "meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+        for folder in (site, production_site)
+    )
+    extra = [d for d in preview.split("; ") if d not in production.split("; ")]
+    assert [d.split()[0] for d in extra] == ["script-src", "connect-src"], extra
+    assert "unsafe" not in preview and "'self'" in extra[0]
 
 
 def test_header_files_in_the_repository_match_the_one_definition(production_site):
