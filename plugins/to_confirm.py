@@ -1,0 +1,230 @@
+"""Facts the center has not confirmed yet, shown in review and refused live.
+
+Editors never invent the center's facts. They write one the center has not
+confirmed inline as `[[to confirm: the fact]]` (in a page, a notice or
+content/center.txt), and a page that needs the center's review as a whole
+carries a `To-confirm: what to check` field. When the center confirms, the
+editor deletes the marker's brackets and label (or the field) and nothing
+else.
+
+- Preview and staging builds show each one highlighted: a
+  <mark class="app-confirm"> with a visible "To confirm:" label (and the
+  page's To-confirm field as a box above its text). Staging also lists them
+  as warnings.
+- A production build (CONTENT_CHECKS "strict" is True and "placeholders" is
+  "refuse") refuses each one: `content/file.md:LINE: to confirm: ... - ...`.
+- Clinical pages must name their reviewer (`Reviewed-by: Name, credential`)
+  before production. A page is clinical when its `Section` is one of
+  "clinical_sections", or its path (under the pages folder) is one of
+  "clinical_pages". Preview shows a missing reviewer as a to-confirm mark.
+- `checklist(settings)` is what `invoke confirm-list` prints for the center.
+
+Settings, one dict (defaults below): TO_CONFIRM = {
+    "clinical_sections": ["about-iop", "for-families"],  # Section values
+    "clinical_pages": ["index.md"],  # other clinical pages, under PAGE_PATHS
+    "center_path": "center.txt",     # the center's details, in the content folder
+    "notices_path": "notices",       # the notices folder, in the content folder
+}
+Like every plugin here, it obeys its settings and never reads os.environ.
+"""
+
+import html
+import os
+import re
+from dataclasses import dataclass
+
+from pelican import signals
+
+from . import datafile
+from .problems import ERROR, WARNING, Problem, display_path, record, settings_of
+
+DEFAULTS = {
+    "clinical_sections": ["about-iop", "for-families"],
+    "clinical_pages": ["index.md"],
+    "center_path": "center.txt",
+    "notices_path": "notices",
+}
+# [[to confirm: ...]] may wrap over lines; the text stops at the first "]]".
+MARKER = re.compile(r"\[\[\s*to confirm\s*:\s*(?P<text>.*?)\s*\]\]", re.I | re.S)
+LABEL = '<span class="app-confirm__label">To confirm:</span>'
+FIX = "ask the center; once confirmed, delete the [[to confirm: ]] around the fact"
+FIELD_FIX = "ask the center; once it has checked the page, delete the To-confirm line"
+REVIEWER_FIX = "add 'Reviewed-by: Name, credential' once a clinician has reviewed the page"
+
+
+@dataclass(frozen=True, order=True)
+class Item:
+    """One thing the center must confirm: where it is and what it says."""
+
+    path: str
+    line: int
+    kind: str  # "marker", "field" or "reviewer"
+    text: str
+
+
+def one_line(text):
+    return " ".join(text.split())
+
+
+def mark(text):
+    """The highlighted form of one fact (text is already HTML)."""
+    return f'<mark class="app-confirm">{LABEL} {text}</mark>'
+
+
+def mark_html(markup):
+    """Rendered HTML with every marker turned into a highlighted <mark>."""
+    return MARKER.sub(lambda match: mark(match["text"]), markup or "")
+
+
+def strip_markers(text):
+    """The plain fact, for places that cannot show a highlight (meta tags)."""
+    return MARKER.sub(lambda match: match["text"], text or "")
+
+
+def markers_in(text):
+    """(line, text) of every marker in a file's text, 1-based lines."""
+    return [
+        (text.count("\n", 0, match.start()) + 1, one_line(match["text"]))
+        for match in MARKER.finditer(text)
+    ]
+
+
+def mode(settings):
+    """'refuse' (production), 'warn' (staging) or 'show' (the preview)."""
+    checks = settings.get("CONTENT_CHECKS", {})
+    if checks.get("strict") and checks.get("placeholders") == "refuse":
+        return "refuse"
+    if checks.get("placeholders") in ("warn", "refuse"):
+        return "warn"
+    return "show"
+
+
+# --- What one page needs ------------------------------------------------------
+
+
+def page_fields(path):
+    """The page's Key: value fields and their lines, or None if unreadable."""
+    try:
+        return datafile.parse(path, datafile.read_text(path))
+    except datafile.NotUtf8:
+        return None  # content_checks reports it
+
+
+def is_clinical(data, relative, options):
+    section = data.fields.get("section", "").strip().lower()
+    return section in options["clinical_sections"] or relative in options["clinical_pages"]
+
+
+def file_items(path, text):
+    return [Item(display_path(path), line, "marker", what) for line, what in markers_in(text)]
+
+
+def page_items(path, relative, options):
+    """Every marker, the To-confirm field and a missing reviewer of one page."""
+    try:
+        text = datafile.read_text(path)
+    except datafile.NotUtf8:
+        return []
+    data = datafile.parse(path, text)
+    where = display_path(path)
+    items = file_items(path, text)
+    field = data.fields.get("to_confirm", "").strip()
+    if field:
+        items.append(Item(where, data.lines["to_confirm"], "field", strip_markers(field)))
+    if is_clinical(data, relative, options) and not data.fields.get("reviewed_by", "").strip():
+        what = "the name and credential of the clinician who reviewed this clinical page"
+        items.append(Item(where, 1, "reviewer", what))
+    return items
+
+
+def markdown_files(folder):
+    for directory, _, names in sorted(os.walk(folder)):
+        for name in sorted(names):
+            if name.endswith(".md") and not name.startswith("."):
+                yield os.path.join(directory, name)
+
+
+def checklist(settings):
+    """Every Item the center must confirm, in pages, notices and its details."""
+    options, _ = settings_of(settings, "to_confirm", DEFAULTS)
+    content = settings["PATH"]
+    items = []
+    for folder in settings.get("PAGE_PATHS", ["pages"]):
+        base = os.path.join(content, folder)
+        for path in markdown_files(base):
+            items += page_items(path, os.path.relpath(path, base), options)
+    for path in markdown_files(os.path.join(content, options["notices_path"])):
+        items += file_items(path, datafile.read_text(path))
+    center = os.path.join(content, options["center_path"])
+    if os.path.exists(center):
+        items += file_items(center, datafile.read_text(center))
+    return sorted(set(items))
+
+
+def checklist_text(items):
+    """The checklist as the center reads it: grouped by file, one line each."""
+    if not items:
+        return "Nothing to confirm."
+    lines, current = [], None
+    labels = {"marker": "to confirm", "field": "page to check", "reviewer": "Reviewed-by"}
+    for item in items:
+        if item.path != current:
+            current = item.path
+            lines += ["" if lines else None, item.path]
+        lines.append(f"  {item.path}:{item.line}: {labels[item.kind]}: {item.text}")
+    return "\n".join(line for line in lines if line is not None)
+
+
+def problems_of(items, level):
+    fixes = {"marker": FIX, "field": FIELD_FIX, "reviewer": REVIEWER_FIX}
+    whats = {"marker": "to confirm", "field": "page to confirm", "reviewer": "no reviewer"}
+    return [
+        Problem(item.path, item.line, f"{whats[item.kind]}: {item.text}", fixes[item.kind], level)
+        for item in items
+    ]
+
+
+# --- Pelican -----------------------------------------------------------------
+
+
+def highlight(instance):
+    """Every page's HTML carries its markers as highlighted <mark> elements,
+    and the page knows its To-confirm text and whether it is clinical."""
+    if not hasattr(instance, "_content"):
+        return
+    instance._content = mark_html(instance._content)
+    options, _ = settings_of(instance.settings, "to_confirm", DEFAULTS)
+    data = page_fields(instance.source_path) if instance.source_path else None
+    instance.to_confirm_html = ""
+    instance.clinical = False
+    if data is None:
+        return
+    field = data.fields.get("to_confirm", "").strip()
+    instance.to_confirm_html = mark(html.escape(strip_markers(field))) if field else ""
+    for folder in instance.settings.get("PAGE_PATHS", ["pages"]):
+        base = os.path.join(instance.settings["PATH"], folder)
+        relative = os.path.relpath(instance.source_path, base)
+        if not relative.startswith(".."):
+            instance.clinical = is_clinical(data, relative, options)
+
+
+def check(generator):
+    """Staging warns and production refuses each fact still to confirm."""
+    options, problems = settings_of(generator.settings, "to_confirm", DEFAULTS)
+    level = {"refuse": ERROR, "warn": WARNING}.get(mode(generator.settings))
+    if level:
+        problems += problems_of(checklist(generator.settings), level)
+    record(generator.context, problems)
+
+
+def add_filter(generator):
+    """`|confirm_marks` for HTML the theme shows from data (notices)."""
+    if hasattr(generator, "env"):
+        generator.env.filters["confirm_marks"] = mark_html
+
+
+def register():
+    signals.content_object_init.connect(highlight)
+    signals.generator_init.connect(add_filter)
+    # Before content_checks (all_generators_finalized) gathers every problem.
+    signals.page_generator_finalized.connect(check)
