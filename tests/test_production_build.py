@@ -62,7 +62,8 @@ def test_preview_pages_carry_the_production_policy_plus_only_livereload(site, pr
     policy, with livereload's script (by hash) and websocket added, nothing else."""
     preview, production = (
         soup_of(Path(folder) / "index.html").find(
-            "meta", attrs={"http-equiv": "Content-Security-Policy"})["content"]
+            "meta", attrs={"http-equiv": "Content-Security-Policy"}
+        )["content"]
         for folder in (site, production_site)
     )
     extra = [d for d in preview.split("; ") if d not in production.split("; ")]
