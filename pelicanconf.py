@@ -67,6 +67,8 @@ MARKDOWN = {
 
 # Deterministic output: same content, byte-identical site.
 CACHE_CONTENT = False
+# Photo variants are cached here by content hash (plugins/images.py).
+CACHE_PATH = "cache"
 LOAD_CONTENT_CACHE = False
 
 # Our plugins are the package plugins/ beside this file (Pelican resolves
@@ -81,6 +83,7 @@ PLUGINS = [
     "plugins.fingerprint",
     "plugins.security_headers",
     "plugins.content_checks",
+    "plugins.images",
     "plugins.sitemap_xml",
     "plugins.redirects",
     "plugins.minify",

@@ -1,0 +1,283 @@
+"""Photos made for the web: responsive, light, and without metadata.
+
+An editor puts a photo in content/images/ and writes, in a page,
+`![What the photo shows]({static}/images/photo.jpg)` (or
+`![decorative](...)` for a picture that carries no information). The site
+publishes no original: each photo becomes a <picture> with AVIF and WebP
+sources and a JPEG (or PNG) fallback in several widths, with `srcset`,
+`sizes`, `width` and `height` (no layout shift) and `loading="lazy"` below
+the top of the page. Every file written is re-encoded by Pillow, which
+copies no EXIF, GPS, XMP or ICC data: a phone photo's location never ships.
+
+Why our own and not a Pelican image plugin: the maintained ones (e.g.
+pelican-image-process) keep metadata unless told otherwise, know no AVIF,
+and report problems as log lines, not as `file:line` problems the build
+gathers; Pillow does the real work here.
+
+Variants are cached by the source's content hash (CACHE_PATH/images), so a
+rebuild after one edit re-encodes nothing (tools/bench_images.py measures it).
+
+Settings, one dict: IMAGES = {
+    "path": "images",                 # folder inside the content folder
+    "widths": [400, 800, 1200],       # widths made, capped at the photo's own
+    "formats": ["avif", "webp"],      # modern sources, before the fallback
+    "quality": 70,
+    "sizes": "(min-width: 44rem) 42rem, 100vw",  # the text column
+    "max_bytes": 20_000_000,          # a larger source is refused
+    "min_width": 400,                 # a narrower source is refused
+}
+"""
+
+import hashlib
+import html
+import os
+import re
+import shutil
+from html.parser import HTMLParser
+
+from pelican import signals
+
+from .problems import Problem, display_path, record, settings_of
+
+DEFAULTS = {
+    "path": "images",
+    "widths": [400, 800, 1200],
+    "formats": ["avif", "webp"],
+    "quality": 70,
+    "sizes": "(min-width: 44rem) 42rem, 100vw",
+    "max_bytes": 20_000_000,
+    "min_width": 400,
+}
+IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
+DECORATIVE = "decorative"
+MIME = {"avif": "image/avif", "webp": "image/webp", "jpg": "image/jpeg", "png": "image/png"}
+
+
+class Attributes(HTMLParser):
+    """The attributes of one tag."""
+
+    def __init__(self, tag):
+        super().__init__(convert_charrefs=True)
+        self.attrs = {}
+        self.feed(tag)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.attrs = dict(attrs)
+
+    handle_startendtag = handle_starttag
+
+
+def image_name(src, folder):
+    """The file name inside the images folder an <img src> names, or None."""
+    path = src.split("}", 1)[-1] if src.startswith("{") else src
+    path = path.split("?", 1)[0].lstrip("/")
+    return path[len(folder) + 1 :] if path.startswith(folder + "/") else None
+
+
+def page_images(page, folder):
+    """[(img tag, attributes, file name)] of the photos a page places."""
+    found = []
+    for tag in IMG_TAG.findall(page._content or ""):
+        attrs = Attributes(tag).attrs
+        name = image_name(attrs.get("src", ""), folder)
+        if name:
+            found.append((tag, attrs, name))
+    return found
+
+
+# --- Checks: before anything is made ---------------------------------------------
+
+
+def line_in(source_path, needle):
+    try:
+        with open(source_path, encoding="utf-8", errors="replace") as source:
+            for number, line in enumerate(source, start=1):
+                if needle in line:
+                    return number
+    except OSError:
+        pass
+    return 1
+
+
+def source_problem(path, options):
+    """What is wrong with a photo's source file, as (what, fix), or None."""
+    from PIL import Image, UnidentifiedImageError
+
+    if not os.path.isfile(path):
+        return None  # content_checks reports a missing file
+    size = os.path.getsize(path)
+    if size > options["max_bytes"]:
+        return (
+            f"the photo is {size / 1e6:.0f} MB",
+            f"use one of at most {options['max_bytes'] / 1e6:.0f} MB",
+        )
+    try:
+        with Image.open(path) as image:
+            width = image.width
+    except (UnidentifiedImageError, OSError):
+        return "the file is not a picture Pillow can read", "save it again as JPEG or PNG"
+    if width < options["min_width"]:
+        return (
+            f"the photo is {width} px wide",
+            f"use one at least {options['min_width']} px wide: it would look blurred",
+        )
+    return None
+
+
+def check_images(generator):
+    """Record a problem for each placed photo that cannot be published."""
+    options, problems = settings_of(generator.settings, "images", DEFAULTS)
+    folder = os.path.join(generator.settings["PATH"], options["path"])
+    for page in generator.pages + generator.hidden_pages:
+        for _, _, name in page_images(page, options["path"]):
+            found = source_problem(os.path.join(folder, name), options)
+            if found:
+                where = display_path(page.source_path)
+                problems.append(Problem(where, line_in(page.source_path, name), *found))
+    record(generator.context, problems)
+
+
+# --- Variants: made once per source, cached by its content --------------------------
+
+
+def fallback_format(image):
+    return "png" if image.mode in ("RGBA", "LA", "P") else "jpg"
+
+
+def encode(image, fmt, quality, target):
+    """Write one variant; Pillow copies no metadata unless asked to."""
+    image = image if fmt == "png" or image.mode == "RGB" else image.convert("RGB")
+    if fmt == "jpg":
+        image.save(target, "JPEG", quality=quality + 8, optimize=True, progressive=True)
+    elif fmt == "png":
+        image.save(target, "PNG", optimize=True)
+    else:
+        image.save(target, fmt.upper(), quality=quality)
+
+
+def widths_for(width, wanted):
+    """The widths to make: those below the photo's own, and the largest it allows."""
+    top = min(width, max(wanted))
+    return sorted({w for w in wanted if w < top} | {top})
+
+
+def variants(path, options, cache):
+    """{format: [(width, cached file)]} and (width, height) of the largest."""
+    from PIL import Image, ImageOps
+
+    with open(path, "rb") as source:
+        digest = hashlib.sha256(source.read()).hexdigest()[:16]
+    with Image.open(path) as opened:
+        photo = ImageOps.exif_transpose(opened)
+        photo.load()
+    formats = [*options["formats"], fallback_format(photo)]
+    made, size = {fmt: [] for fmt in formats}, None
+    for width in widths_for(photo.width, options["widths"]):
+        height = round(photo.height * width / photo.width)
+        resized = None
+        for fmt in formats:
+            target = os.path.join(cache, f"{digest}-{width}-q{options['quality']}.{fmt}")
+            if not os.path.exists(target):
+                resized = resized or photo.resize((width, height), Image.Resampling.LANCZOS)
+                encode(resized, fmt, options["quality"], target + ".part")
+                os.replace(target + ".part", target)
+            made[fmt].append((width, target))
+        size = (width, height)
+    return digest, made, size
+
+
+# --- The page: <img> becomes <picture> ----------------------------------------------
+
+
+def published_name(name, digest, width, fmt):
+    stem = os.path.splitext(name)[0]
+    return f"{stem}-{digest[:8]}-{width}.{fmt}"
+
+
+def picture(attrs, name, made, size, options, urlbase, eager, digest):
+    def srcset(fmt):
+        return ", ".join(
+            f"{urlbase}/{published_name(name, digest, w, fmt)} {w}w" for w, _ in made[fmt]
+        )
+
+    sizes = html.escape(options["sizes"])
+    fallback = list(made)[-1]
+    alt = attrs.get("alt", "")
+    alt = "" if alt.strip().lower() == DECORATIVE else alt
+    sources = "".join(
+        f'<source type="{MIME[fmt]}" srcset="{srcset(fmt)}" sizes="{sizes}">'
+        for fmt in list(made)[:-1]
+    )
+    middle = made[fallback][len(made[fallback]) // 2][0]
+    loading = 'fetchpriority="high"' if eager else 'loading="lazy"'
+    return (
+        f'<picture class="app-picture">{sources}<img src="{urlbase}/'
+        f'{published_name(name, digest, middle, fallback)}" srcset="{srcset(fallback)}" '
+        f'sizes="{sizes}" width="{size[0]}" height="{size[1]}" alt="{html.escape(alt)}" '
+        f'{loading} decoding="async"></picture>'
+    )
+
+
+def first_image_is_near_the_top(content, tag):
+    """Above the first subheading: likely on the first screen, so not lazy."""
+    heading = re.search(r"<h2\b", content)
+    return heading is None or content.find(tag) < heading.start()
+
+
+def make_pictures(generators):
+    """After the content checks passed: make the variants, rewrite the pages,
+    and keep the originals (with their metadata) out of the output."""
+    pages_generator = next(g for g in generators if hasattr(g, "hidden_pages"))
+    settings = pages_generator.settings
+    options, _ = settings_of(settings, "images", DEFAULTS)
+    folder = os.path.join(settings["PATH"], options["path"])
+    cache = os.path.join(settings.get("CACHE_PATH", "cache"), "images")
+    os.makedirs(cache, exist_ok=True)
+    urlbase = f"{settings.get('SITEURL', '')}/{options['path']}"
+    to_write = {}
+    for page in pages_generator.pages + pages_generator.hidden_pages:
+        for index, (tag, attrs, name) in enumerate(page_images(page, options["path"])):
+            digest, made, size = variants(os.path.join(folder, name), options, cache)
+            eager = index == 0 and first_image_is_near_the_top(page._content, tag)
+            markup = picture(attrs, name, made, size, options, urlbase, eager, digest)
+            page._content = page._content.replace(tag, markup, 1)
+            forget_rendered(page)
+            for fmt, files in made.items():
+                for width, cached in files:
+                    to_write[published_name(name, digest, width, fmt)] = cached
+    drop_originals(generators, options["path"])
+    write_variants(to_write, os.path.join(settings["OUTPUT_PATH"], options["path"]))
+
+
+def forget_rendered(page):
+    """Pelican memoizes a page's rendered content, and the checks have read
+    it already: drop this page's entries so the pictures are written."""
+    cache = page.get_content.cache
+    for key in [key for key in cache if key and key[0] is page]:
+        del cache[key]
+
+
+def drop_originals(generators, folder):
+    for generator in generators:
+        if hasattr(generator, "staticfiles"):
+            generator.staticfiles[:] = [
+                static
+                for static in generator.staticfiles
+                if not static.relative_source_path.startswith(folder + os.sep)
+            ]
+
+
+def write_variants(files, target):
+    """Copy the variants into the output (a fresh folder: tools/sitebuild.py)."""
+    if files:
+        os.makedirs(target, exist_ok=True)
+    for name, cached in sorted(files.items()):
+        shutil.copyfile(cached, os.path.join(target, name))
+
+
+def register():
+    # Pages read, checks not yet run: record what cannot be published.
+    signals.page_generator_finalized.connect(check_images)
+    # After content_checks (listed before us): only a clean build makes files.
+    signals.all_generators_finalized.connect(make_pictures)
