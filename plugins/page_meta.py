@@ -2,9 +2,14 @@
 
 Adds to every page: `description` (the summary as plain text), `reviewed`
 and `next_review` (dates), `reviewed_by`, `breadcrumbs` (home to parent,
-from the URL path), and to the context `navigation` (pages with a
-`Nav-order`, in that order). Values that do not parse are left out here;
-`content_checks` reports them.
+from the URL path), `section` and `section_menu` (the pages of its section,
+for the "In this section" menu). Adds to the context `navigation` (the main
+menu: pages with a `Nav-order` and no section, then one item per section,
+linking to the section's first page, with its pages) and `footer_links`
+(pages of the footer section: privacy, nondiscrimination, accessibility).
+Pages are ordered by `Nav-order`; a page without one is in no menu. Values
+that do not parse are left out here; `content_checks` reports them, and an
+unknown `Section` is recorded here as a problem.
 """
 
 import html
@@ -13,6 +18,17 @@ import re
 from pelican import signals
 
 from . import fields
+from .problems import Problem, display_path, record
+
+# Section key (the page's `Section` field) -> its name in the menu, in menu order.
+SECTIONS = {
+    "about-iop": "About IOP",
+    "getting-care": "Getting care",
+    "for-families": "For families",
+    "about-us": "About us",
+}
+# Pages of this section are linked from every page's footer, not the menu.
+FOOTER = "footer"
 
 TAGS = re.compile(r"<[^>]+>")
 
@@ -64,22 +80,64 @@ def add_breadcrumbs(page, by_url):
     page.breadcrumbs = trail
 
 
-def navigation(pages):
+def by_order(pages):
     listed = [page for page in pages if page.nav_order is not None]
-    return [crumb(page) for page in sorted(listed, key=lambda p: p.nav_order)]
+    return sorted(listed, key=lambda page: (page.nav_order, page.url))
+
+
+def navigation(pages):
+    """The main menu: unsectioned pages, then one item per section."""
+    listed = by_order(pages)
+    items = [dict(crumb(page), section=None, pages=[]) for page in listed if not page.section]
+    for key, name in SECTIONS.items():
+        members = [crumb(page) for page in listed if page.section == key]
+        if members:
+            first = members[0]
+            items.append(
+                {
+                    "text": name,
+                    "href": first["href"],
+                    "url": first["url"],
+                    "section": key,
+                    "pages": members,
+                }
+            )
+    return items
+
+
+def section_of(page):
+    section = (metadata_value(page, "section") or "").strip().lower()
+    if section and section not in SECTIONS and section != FOOTER:
+        where = display_path(page.source_path)
+        known = ", ".join([*SECTIONS, FOOTER])
+        return None, Problem(where, 0, f"unknown section '{section}'", f"use one of: {known}")
+    return section or None, None
 
 
 def enrich_pages(generator):
     pages = generator.pages + generator.hidden_pages
+    problems = []
     for page in pages:
         page.description = plain_text(metadata_value(page, "summary"))
         page.nav_title = metadata_value(page, "nav_title") or page.title
         page.nav_order = typed(page, "nav_order")
+        page.section, problem = section_of(page)
+        problems += [problem] if problem else []
         add_review_dates(page)
     by_url = {page.url: page for page in pages}
     for page in pages:
         add_breadcrumbs(page, by_url)
-    generator.context["navigation"] = navigation(generator.pages)
+    menu = navigation(generator.pages)
+    sections = {item["section"]: item for item in menu if item["section"]}
+    for page in pages:
+        section = sections.get(page.section)
+        page.section_menu = (
+            {"title": section["text"], "items": section["pages"]} if section else None
+        )
+    generator.context["navigation"] = menu
+    footer = [page for page in by_order(generator.pages) if page.section == FOOTER]
+    generator.context["footer_links"] = [crumb(page) for page in footer]
+    record(generator.context, problems)
 
 
 def register():
