@@ -50,6 +50,7 @@ DEFAULTS = {
 }
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
 DECORATIVE = "decorative"
+ORIENTATION = 0x0112  # the EXIF tag
 MIME = {"avif": "image/avif", "webp": "image/webp", "jpg": "image/jpeg", "png": "image/png"}
 
 
@@ -162,29 +163,37 @@ def widths_for(width, wanted):
     return sorted({w for w in wanted if w < top} | {top})
 
 
+def oriented_size(image):
+    """(width, height) as shown, read from the header: EXIF orientations 5 to
+    8 turn the photo a quarter."""
+    turned = image.getexif().get(ORIENTATION, 1) in (5, 6, 7, 8)
+    return (image.height, image.width) if turned else image.size
+
+
 def variants(path, options, cache):
-    """{format: [(width, cached file)]} and (width, height) of the largest."""
+    """(digest, {format: [(width, cached file)]}, (width, height) of the
+    largest). Pixels are decoded only when a variant is not cached yet."""
     from PIL import Image, ImageOps
 
     with open(path, "rb") as source:
         digest = hashlib.sha256(source.read()).hexdigest()[:16]
     with Image.open(path) as opened:
-        photo = ImageOps.exif_transpose(opened)
-        photo.load()
-    formats = [*options["formats"], fallback_format(photo)]
-    made, size = {fmt: [] for fmt in formats}, None
-    for width in widths_for(photo.width, options["widths"]):
-        height = round(photo.height * width / photo.width)
-        resized = None
-        for fmt in formats:
-            target = os.path.join(cache, f"{digest}-{width}-q{options['quality']}.{fmt}")
-            if not os.path.exists(target):
-                resized = resized or photo.resize((width, height), Image.Resampling.LANCZOS)
-                encode(resized, fmt, options["quality"], target + ".part")
-                os.replace(target + ".part", target)
-            made[fmt].append((width, target))
-        size = (width, height)
-    return digest, made, size
+        width, height = oriented_size(opened)
+        formats = [*options["formats"], fallback_format(opened)]
+        plan = [(w, round(height * w / width)) for w in widths_for(width, options["widths"])]
+        made = {fmt: [] for fmt in formats}
+        photo = None
+        for size in plan:
+            resized = None
+            for fmt in formats:
+                target = os.path.join(cache, f"{digest}-{size[0]}-q{options['quality']}.{fmt}")
+                if not os.path.exists(target):
+                    photo = photo or ImageOps.exif_transpose(opened)
+                    resized = resized or photo.resize(size, Image.Resampling.LANCZOS)
+                    encode(resized, fmt, options["quality"], target + ".part")
+                    os.replace(target + ".part", target)
+                made[fmt].append((size[0], target))
+    return digest, made, plan[-1]
 
 
 # --- The page: <img> becomes <picture> ----------------------------------------------
