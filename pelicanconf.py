@@ -71,10 +71,19 @@ CACHE_CONTENT = False
 CACHE_PATH = "cache"
 LOAD_CONTENT_CACHE = False
 
+# Pages are Markdown files ending in .md, nothing else: Pelican reads no
+# HTML, reStructuredText or other Markdown extension (each would skip our
+# checks; plugins/content_files.py names such a file as an error).
+READERS = {"html": None, "htm": None, "rst": None, "markdown": None, "mkd": None, "mdown": None}
+# Dotfiles and dot folders (.DS_Store, ._photo.jpg, .env, .draft.md) are
+# never read or published.
+IGNORE_FILES = [".*"]
+
 # Our plugins are the package plugins/ beside this file (Pelican resolves
 # PLUGIN_PATHS against the settings file, so no sys.path patching is needed).
 PLUGIN_PATHS = ["."]
 PLUGINS = [
+    "plugins.content_files",
     "plugins.center",
     "plugins.notices",
     "plugins.page_meta",

@@ -10,12 +10,12 @@ import re
 
 from pelican import signals
 
-from . import datafile
+from . import datafile, fields
 from .problems import Problem, display_path, not_utf8, record, settings_of
 
 DEFAULTS = {"path": "center.txt"}
-REQUIRED = ("name", "phone", "street", "city", "region", "postal_code", "hours")
-KNOWN = REQUIRED + ("country", "status")
+# Every field of the center's file (types and ranges: fields.CENTER).
+KNOWN = tuple(fields.CENTER_FIELDS)
 DAYS = {
     "Mo": "Monday",
     "Tu": "Tuesday",
@@ -25,23 +25,12 @@ DAYS = {
     "Sa": "Saturday",
     "Su": "Sunday",
 }
-HOURS_PART = re.compile(
-    r"^(?P<first>Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?P<last>Mo|Tu|We|Th|Fr|Sa|Su))?"
-    r"\s+(?P<opens>[0-2]\d:[0-5]\d)-(?P<closes>[0-2]\d:[0-5]\d)$"
-)
 # Words that mark a value nobody has confirmed yet.
 PLACEHOLDER = re.compile(r"placeholder|example|lorem ipsum|\bTBD\b|\bXXX\b|to confirm", re.I)
-HOURS_EXAMPLE = "write e.g. 'Mo-Fr 08:00-20:00; Sa 09:00-13:00'"
 
 
-def phone_parts(value):
-    """(area, exchange, line) of a North American number, or None."""
-    digits = re.sub(r"\D", "", value)
-    if len(digits) == 11 and digits.startswith("1"):
-        digits = digits[1:]
-    if len(digits) != 10 or digits[0] in "01" or re.search(r"[A-Za-z]", value):
-        return None
-    return digits[:3], digits[3:6], digits[6:]
+# The phone's digits, read once, by the same rule the field check uses.
+phone_parts = fields.phone_parts
 
 
 def is_fictional(parts):
@@ -64,85 +53,41 @@ def placeholders(center, parts):
 
 def spoken_time(hhmm):
     hours, minutes = int(hhmm[:2]), hhmm[3:]
-    suffix = "am" if hours < 12 else "pm"
+    suffix = "am" if hours < 12 or hours == 24 else "pm"  # 24:00 is midnight
     hours = hours % 12 or 12
     return f"{hours} {suffix}" if minutes == "00" else f"{hours}:{minutes} {suffix}"
 
 
-def day_range(first, last):
-    names = list(DAYS)
-    stop = names.index(last or first)
-    return [DAYS[day] for day in names[names.index(first) : stop + 1]]
+def hours_text(days, opens, closes):
+    names = [DAYS[code] for code in days]
+    label = names[0] if len(names) == 1 else f"{names[0]} to {names[-1]}"
+    return {
+        "days": names,
+        "text": f"{label}: {spoken_time(opens)} to {spoken_time(closes)}",
+        "schema": {
+            "@type": "OpeningHoursSpecification",
+            "dayOfWeek": names,
+            "opens": opens,
+            "closes": closes,
+        },
+    }
 
 
 def parse_hours(value):
-    """Opening hours as schema.org writes them, or ValueError."""
-    hours = []
-    for part in filter(None, (p.strip() for p in value.split(";"))):
-        match = HOURS_PART.match(part)
-        if not match or match["opens"] >= match["closes"]:
-            raise ValueError(f"'{part}' is not a day range and hours")
-        days = day_range(match["first"], match["last"])
-        if not days:
-            raise ValueError(f"'{part}' has its days in the wrong order")
-        label = days[0] if len(days) == 1 else f"{days[0]} to {days[-1]}"
-        hours.append(
-            {
-                "days": days,
-                "text": f"{label}: {spoken_time(match['opens'])} to {spoken_time(match['closes'])}",
-                "schema": {
-                    "@type": "OpeningHoursSpecification",
-                    "dayOfWeek": days,
-                    "opens": match["opens"],
-                    "closes": match["closes"],
-                },
-            }
-        )
-    if not hours:
-        raise ValueError("no opening hours given")
-    return hours
+    """Opening hours as schema.org writes them, or Refused (fields.py)."""
+    return [hours_text(*group) for group in fields.parse_hours(value)]
 
 
-def check_fields(data, where, problems):
-    for key in sorted(set(data.fields) - set(KNOWN)):
-        problems.append(
-            Problem(
-                where, data.lines[key], f"unknown field '{key}'", f"use only: {', '.join(KNOWN)}"
-            )
-        )
-    for key in REQUIRED:
-        if not data.fields.get(key):
-            problems.append(
-                Problem(
-                    where,
-                    data.lines.get(key, 1),
-                    f"missing {key.replace('_', ' ')}",
-                    f"add a line '{key.replace('_', '-').capitalize()}: ...'",
-                )
-            )
-
-
-def build_center(data, where, problems):
+def build_center(data, values):
+    """The center as templates read it; `values` are the fields that passed
+    their checks (the others are reported by fields.check)."""
     center = {key: data.fields.get(key, "") for key in KNOWN}
     center["country"] = center["country"] or "US"
-    parts = phone_parts(center["phone"]) if center["phone"] else None
-    if center["phone"] and not parts:
-        problems.append(
-            Problem(
-                where,
-                data.lines["phone"],
-                f"'{center['phone']}' is not a phone number",
-                "write a 10-digit US number, e.g. 619-555-0142",
-            )
-        )
+    parts = values.get("phone")
     center["phone_tel"] = "+1" + "".join(parts) if parts else ""
     center["phone_display"] = "-".join(parts) if parts else center["phone"]
     center["placeholders"] = placeholders(center, parts)
-    try:
-        center["hours"] = parse_hours(center["hours"]) if center["hours"] else []
-    except ValueError as error:
-        center["hours"] = []
-        problems.append(Problem(where, data.lines["hours"], str(error), HOURS_EXAMPLE))
+    center["hours"] = [hours_text(*group) for group in values.get("hours", [])]
     return center
 
 
@@ -153,16 +98,17 @@ def load_center(settings):
     where = display_path(path)
     try:
         data = datafile.read(path)
-    except FileNotFoundError:
+    except OSError:  # missing, or a folder where the file should be
         problems.append(
-            Problem(where, 0, "the center's details are missing", "restore the file from git")
+            Problem(where, 1, "the center's details are missing", "restore the file from git")
         )
-        return build_center(datafile.DataFile(path), where, []), problems
+        return build_center(datafile.DataFile(path), {}), problems
     except datafile.NotUtf8 as error:
         problems.append(not_utf8(where, error))
-        return build_center(datafile.DataFile(path), where, []), problems
-    check_fields(data, where, problems)
-    center = build_center(data, where, problems)
+        return build_center(datafile.DataFile(path), {}), problems
+    values, found = fields.check(fields.CENTER, data, where)
+    problems += found
+    center = build_center(data, values)
     center["source"] = {"path": where, "lines": data.lines}
     return center, problems
 

@@ -1,77 +1,401 @@
-"""The page metadata an editor writes, declared once: field, kind, why.
+"""The fields an editor writes, declared once per kind of file, and the one
+checker for all of them.
 
-`content_checks` uses this table to check every page and `page_meta` to read
-values; the tests and EDITING.md refer to it. Keys are written `Key: value`
-at the top of a page; case does not matter and `-` equals `_`.
+Each schema is a table, field: (kind, required, why), for pages, notices,
+the center's details (content/center.txt) and the redirects list
+(content/redirects.txt). `check()` reads one file's `Key: value` lines
+against its schema and answers with typed values and `Problem`s; every
+validator answers `Refused(what, fix)`, so a problem is data from the moment
+it is found. `content_checks`, `notices`, `center` and `redirects` call
+`check()`; `page_meta` reads typed values with `parse()`. The tests and
+EDITING.md refer to these tables. Keys are case-insensitive and `-` equals
+`_`.
 """
 
 import datetime
 import difflib
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from .problems import Problem, Refused
 
 DESCRIPTION_MAX = 160
+TEXT_MAX = 300
+ADDRESS_MAX = 200  # the nginx map is sized for this (tools/nginx_conf.py)
+DATE_FORMAT = "%Y-%m-%d"
+# A date outside these years is a typo (and year 9999 has no "one year on").
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+DAY_CODES = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+SECTIONS = ("about-iop", "getting-care", "for-families", "about-us", "footer")
 
-# name: (kind, required, why)
+
+class Field(NamedTuple):
+    kind: str
+    required: bool
+    why: str
+    choices: tuple = ()  # kind "choice": the allowed values, lower case
+    low: int = 0  # kind "integer": the range, both ends included
+    high: int = 0
+    after: str = ""  # kind "date": a date field this one may not precede
+    gap: int = 0  # days it must be after `after` (0: the same day is fine)
+
+
+@dataclass(frozen=True)
+class Schema:
+    name: str  # what the file is, for messages: "page", "notice"
+    fields: dict  # name: Field
+    forbidden: dict  # name: why an editor may not set it
+
+
+# --- The tables ----------------------------------------------------------------
+
 PAGE_FIELDS = {
-    "title": ("text", True, "the page heading, the browser tab and search results"),
-    "summary": (
-        "description",
-        True,
-        "the search-result description; at most 160 characters",
+    "title": Field("text", True, "the page heading, the browser tab and search results"),
+    "summary": Field("description", True, "the search-result description; at most 160 characters"),
+    "reviewed": Field("past-date", True, "shown as 'Page last reviewed'; YYYY-MM-DD"),
+    "next_review": Field(
+        "date",
+        False,
+        "shown as 'Next review due'; default one year on",
+        after="reviewed",
+        gap=1,
     ),
-    "reviewed": ("date", True, "shown as 'Page last reviewed'; YYYY-MM-DD"),
-    "next_review": ("date", False, "shown as 'Next review due'; default one year on"),
-    "reviewed_by": ("text", False, "the clinician who reviewed the page"),
-    "nav_title": ("text", False, "a shorter label for the navigation"),
-    "nav_order": ("integer", False, "position in the navigation; absent = not listed"),
-    # Set by the site's settings for special pages; editors leave these alone.
-    "save_as": ("text", False, "where the page is written (settings only)"),
-    "url": ("text", False, "the page's address (settings only)"),
-    "slug": ("text", False, "taken from the file's path"),
-    "template": ("text", False, "the theme template to use"),
-    "status": ("text", False, "'hidden' keeps a page out of the navigation"),
+    "reviewed_by": Field("text", False, "the clinician who reviewed the page"),
+    "nav_title": Field("text", False, "a shorter label for the navigation"),
+    "nav_order": Field(
+        "integer", False, "position in the navigation; absent = not listed", low=1, high=99
+    ),
+    "status": Field("choice", False, "'draft' keeps the page off the site", choices=("draft",)),
+    "to_confirm": Field("text", False, "what the center must still check on this page"),
+    "section": Field("choice", False, "where the page belongs in the site", choices=SECTIONS),
 }
 
-DATE_FORMAT = "%Y-%m-%d"
+# Fields Pelican obeys: an address, a layout, a language, a date of its own.
+# The site's settings decide them (the address is the file's place under
+# content/pages/), so a page may not: one line could move or hide a page.
+PELICAN_FIELDS = {
+    name: "it steers how the site is built, so the site's settings set it"
+    for name in (
+        "template",
+        "url",
+        "save_as",
+        "slug",
+        "lang",
+        "translation",
+        "category",
+        "tags",
+        "tag",
+        "date",
+        "modified",
+        "author",
+        "authors",
+        "keywords",
+        "override_url",
+        "page_order",
+        "path",
+    )
+}
+
+NOTICE_FIELDS = {
+    "title": Field("text", True, "the notice's heading"),
+    "level": Field(
+        "choice",
+        True,
+        "info (blue), warning (yellow) or urgent (red)",
+        choices=("info", "warning", "urgent"),
+    ),
+    "start": Field("date", True, "the first day it shows; YYYY-MM-DD"),
+    "end": Field("date", True, "the last day it shows; YYYY-MM-DD", after="start"),
+}
+
+CENTER_FIELDS = {
+    "name": Field("text", True, "the center's name"),
+    "phone": Field("phone", True, "a 10-digit US number, e.g. 619-555-0142"),
+    "street": Field("text", True, "the street address"),
+    "city": Field("text", True, "the city"),
+    "region": Field("text", True, "the state, e.g. CA"),
+    "postal_code": Field("zip", True, "the ZIP code, e.g. 92101"),
+    "hours": Field("hours", True, "opening hours, e.g. Mo-Fr 08:00-18:00"),
+    "country": Field("text", False, "the country code; US if left out"),
+    "status": Field(
+        "choice", False, "'placeholder' while the details are not real", choices=("placeholder",)
+    ),
+}
+
+# One line of content/redirects.txt, read as two fields.
+REDIRECT_FIELDS = {
+    "old": Field("address", True, "the retired address, e.g. /iop/"),
+    "new": Field("address", True, "the page it leads to now"),
+}
+
+PAGE = Schema("page", PAGE_FIELDS, PELICAN_FIELDS)
+NOTICE = Schema("notice", NOTICE_FIELDS, {})
+CENTER = Schema("center", CENTER_FIELDS, {})
+REDIRECT = Schema("redirect", REDIRECT_FIELDS, {})
+
+
+# --- One validator per kind: the typed value, or Refused(what, fix) -----------
 
 
 def normal_key(key):
     return key.lower().replace("-", "_")
 
 
+def label(name):
+    """A field's name as an editor writes it: next_review -> Next-review."""
+    return name.replace("_", "-").capitalize()
+
+
 def parse_date(value):
-    """A YYYY-MM-DD date, or ValueError saying how to write one."""
+    """A YYYY-MM-DD date that exists, or Refused saying how to write one."""
     try:
-        return datetime.datetime.strptime(value.strip(), DATE_FORMAT).date()
+        day = datetime.datetime.strptime(value.strip(), DATE_FORMAT).date()
     except ValueError:
-        raise ValueError(
-            f"'{value}' is not a date - write it as YYYY-MM-DD, e.g. 2026-11-26"
+        raise Refused(
+            f"'{value}' is not a date", "write it as YYYY-MM-DD, e.g. 2026-11-26"
         ) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise Refused(
+            f"'{value}' is not a likely date", f"write a year from {FIRST_YEAR} to {LAST_YEAR}"
+        )
+    return day
 
 
-def parse_integer(value):
-    try:
-        return int(value.strip())
-    except ValueError:
-        raise ValueError(f"'{value}' is not a whole number - write e.g. 3") from None
+def parse_integer(value, low=None, high=None):
+    text = value.strip()
+    if not re.fullmatch(r"[0-9]{1,6}", text):
+        raise Refused(f"'{value}' is not a whole number", "write e.g. 3")
+    number = int(text)
+    if low is not None and not low <= number <= high:
+        raise Refused(f"{number} is out of range", f"use a number from {low} to {high}")
+    return number
 
 
-PARSERS = {"date": parse_date, "integer": parse_integer}
+def parse_text(value):
+    text = value.strip()
+    if len(text) > TEXT_MAX:
+        raise Refused(f"{len(text)} characters long", f"shorten it to {TEXT_MAX} or fewer")
+    return text
 
 
-def parse(name, value):
-    """The typed value of a known field (text stays text)."""
-    kind = PAGE_FIELDS[name][0]
-    return PARSERS.get(kind, str)(value)
+def parse_description(value):
+    text = value.strip()
+    if len(text) > DESCRIPTION_MAX:
+        raise Refused(
+            f"the summary is {len(text)} characters", f"shorten it to {DESCRIPTION_MAX} or fewer"
+        )
+    return text
 
 
-def likely_key(key):
-    """The known key an unknown one was probably meant to be, or None."""
-    close = difflib.get_close_matches(normal_key(key), PAGE_FIELDS, n=1, cutoff=0.6)
-    return close[0] if close else None
+def parse_choice(value, choices):
+    text = value.strip().lower()
+    if text not in choices:
+        raise Refused(f"'{value.strip()}' is not allowed", f"use one of: {', '.join(choices)}")
+    return text
+
+
+def phone_parts(value):
+    """(area, exchange, line) of a North American number, or None."""
+    digits = re.sub(r"\D", "", value)
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    if len(digits) != 10 or digits[0] in "01" or re.search(r"[^0-9 ()+.\-]", value):
+        return None
+    return digits[:3], digits[3:6], digits[6:]
+
+
+def parse_phone(value):
+    parts = phone_parts(value)
+    if not parts:
+        raise Refused(
+            f"'{value}' is not a phone number", "write a 10-digit US number, e.g. 619-555-0142"
+        )
+    return parts
+
+
+def parse_zip(value):
+    if not re.fullmatch(r"[0-9]{5}(-[0-9]{4})?", value.strip()):
+        raise Refused(f"'{value}' is not a ZIP code", "write 5 digits, e.g. 92101")
+    return value.strip()
+
+
+HOURS_PART = re.compile(
+    r"(?P<first>Mo|Tu|We|Th|Fr|Sa|Su)(?:-(?P<last>Mo|Tu|We|Th|Fr|Sa|Su))?"
+    r"\s+(?P<opens>\d\d:\d\d)-(?P<closes>\d\d:\d\d)"
+)
+HOURS_FIX = "write e.g. 'Mo-Fr 08:00-20:00; Sa 09:00-13:00' (times 00:00 to 24:00)"
+
+
+def clock(hhmm, part):
+    """Minutes since midnight of a 24-hour time from 00:00 to 24:00."""
+    hours, minutes = int(hhmm[:2]), int(hhmm[3:])
+    if minutes > 59 or hours > 24 or (hours == 24 and minutes):
+        raise Refused(f"'{hhmm}' in '{part}' is not a time of day", HOURS_FIX)
+    return hours * 60 + minutes
+
+
+def hours_group(part):
+    """(day codes, opens, closes) of one 'Mo-Fr 08:00-18:00' group."""
+    match = HOURS_PART.fullmatch(part)
+    if not match:
+        raise Refused(f"'{part}' is not a day range and hours", HOURS_FIX)
+    first = DAY_CODES.index(match["first"])
+    last = DAY_CODES.index(match["last"] or match["first"])
+    if last < first:
+        raise Refused(f"'{part}' has its days in the wrong order", "write e.g. Mo-Fr")
+    if clock(match["opens"], part) >= clock(match["closes"], part):
+        raise Refused(f"'{part}' closes before it opens", HOURS_FIX)
+    return DAY_CODES[first : last + 1], match["opens"], match["closes"]
+
+
+def parse_hours(value):
+    groups = [hours_group(p.strip()) for p in value.split(";") if p.strip()]
+    if not groups:
+        raise Refused("no opening hours given", HOURS_FIX)
+    return groups
+
+
+ADDRESS = re.compile(r"/[a-z0-9._~/-]*", re.I)
+
+
+def parse_address(value):
+    if not ADDRESS.fullmatch(value):
+        raise Refused(
+            f"'{value[:60]}' is not a site address",
+            "start it with / and use letters, digits, - and /",
+        )
+    if len(value) > ADDRESS_MAX:
+        raise Refused(
+            f"the address '{value[:40]}...' is {len(value)} characters long",
+            f"shorten it to {ADDRESS_MAX} characters or fewer",
+        )
+    return value
+
+
+KINDS = {
+    "text": parse_text,
+    "description": parse_description,
+    "date": parse_date,
+    "past-date": parse_date,
+    "phone": parse_phone,
+    "zip": parse_zip,
+    "hours": parse_hours,
+    "address": parse_address,
+}
+
+
+def value_of(field, value):
+    """The typed value of one field, or Refused."""
+    if field.kind == "integer":
+        return parse_integer(value, field.low, field.high)
+    if field.kind == "choice":
+        return parse_choice(value, field.choices)
+    return KINDS[field.kind](value)
+
+
+def in_order(name, field, day, values, today):
+    """Refused when a date is in the future or before the date it follows."""
+    if field.kind == "past-date" and today and day > today:
+        raise Refused(
+            f"{day} is in the future", f"write the day it was done (today is {today} or earlier)"
+        )
+    earlier = values.get(field.after)
+    if earlier and (day - earlier).days < field.gap:
+        word = "after" if field.gap else "on or after"
+        raise Refused(
+            f"{day} is before {label(field.after)} ({earlier})",
+            f"make {label(name)} a day {word} {label(field.after)}",
+        )
+
+
+def parse(name, value, fields=PAGE_FIELDS):
+    """The typed value of a known field (for code reading a value again)."""
+    return value_of(fields[name], value)
+
+
+# --- The one checker --------------------------------------------------------------
+
+
+def layout_problems(data, where):
+    """Lines that are not `Key: value`, and keys given twice."""
+    problems = [
+        Problem(
+            where,
+            number,
+            "this line is not 'Key: value'",
+            "add a colon after the key, or a blank line before the text",
+        )
+        for number in data.stray_lines
+    ]
+    for key, number, first in data.repeated:
+        problems.append(
+            Problem(
+                where,
+                number,
+                f"'{key}' is given twice (first on line {first})",
+                "keep one of the two lines",
+            )
+        )
+    return problems
+
+
+def key_problem(schema, key, line, where):
+    """Why a key is not one of the schema's, and what to write instead."""
+    if key in schema.forbidden:
+        return Problem(
+            where,
+            line,
+            f"'{label(key)}' is not an editor's field: {schema.forbidden[key]}",
+            "delete this line (a page's address is its file's place in content/pages/)",
+        )
+    close = difflib.get_close_matches(key, schema.fields, n=1, cutoff=0.6)
+    if close:
+        return Problem(where, line, f"unknown field '{key}'", f"did you mean '{label(close[0])}'?")
+    names = ", ".join(label(name) for name in schema.fields)
+    return Problem(where, line, f"unknown field '{key}'", f"use only: {names}")
+
+
+def missing(name, field, where, line):
+    return Problem(
+        where,
+        line,
+        f"missing {name.replace('_', ' ')}",
+        f"add a line '{label(name)}: ...' ({field.why})",
+    )
+
+
+def check(schema, data, where, today=None):
+    """(typed values, problems) of one file's fields against its schema.
+
+    `data` is a `datafile.DataFile`; `today` is the build's date, which a
+    past-date field may not pass.
+    """
+    problems = layout_problems(data, where)
+    for key, line in data.lines.items():
+        if key not in schema.fields:
+            problems.append(key_problem(schema, key, line, where))
+    values = {}
+    for name, field in schema.fields.items():
+        line = data.lines.get(name, 1)
+        text = data.fields.get(name, "")
+        if not text.strip():
+            if field.required:
+                problems.append(missing(name, field, where, line))
+            continue
+        try:
+            values[name] = value_of(field, text)
+            if field.kind in ("date", "past-date"):
+                in_order(name, field, values[name], values, today)
+        except Refused as refused:
+            values.pop(name, None)
+            what = f"{name.replace('_', ' ')}: {refused.what}"
+            problems.append(Problem(where, line, what, refused.fix))
+    return values, problems
 
 
 def one_year_on(day):
     try:
         return day.replace(year=day.year + 1)
-    except ValueError:  # 29 February
+    except ValueError:  # 29 February (parse_date keeps years far from 9999)
         return day.replace(year=day.year + 1, day=28)

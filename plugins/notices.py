@@ -17,19 +17,16 @@ Templates read the active notices as `notices` in the context.
 
 import datetime
 import os
-import re
 import zoneinfo
 from html import escape
 
 import markdown
 from pelican import signals
 
-from . import datafile, fields
+from . import datafile, fields, sanitize
 from .problems import NOTE, Problem, display_path, not_utf8, record, settings_of
 
 DEFAULTS = {"path": "notices", "warn_days": 14, "today": None}
-LEVELS = ("info", "warning", "urgent")
-REQUIRED = ("title", "level", "start", "end")
 
 
 def build_date(options, settings):
@@ -47,38 +44,17 @@ def message_html(text):
     return html.removeprefix("<p>").removesuffix("</p>")
 
 
-def unsafe_link(text):
-    """The first javascript: or data: link target in the message, or None."""
-    match = re.search(r"\]\(\s*<?((?:javascript|data|vbscript):[^)\s]*)", text, re.I)
-    return match[1] if match else None
-
-
 def read_notice(path, where, problems):
     """The notice in one file as a dict, or None when it cannot be used."""
     try:
-        data = datafile.read(path)
+        text = datafile.read_text(path)
     except datafile.NotUtf8 as error:
         problems.append(not_utf8(where, error))
         return None
-    found = len(problems)
-    for key in sorted(set(data.fields) - set(REQUIRED)):
-        problems.append(
-            Problem(
-                where, data.lines[key], f"unknown field '{key}'", f"use only: {', '.join(REQUIRED)}"
-            )
-        )
-    for key in REQUIRED:
-        if not data.fields.get(key):
-            problems.append(
-                Problem(
-                    where,
-                    data.lines.get(key, 1),
-                    f"missing {key}",
-                    f"add a line '{key.capitalize()}: ...'",
-                )
-            )
+    data = datafile.parse(path, text)
+    values, found = fields.check(fields.NOTICE, data, where)
     if not data.body.strip():
-        problems.append(
+        found.append(
             Problem(
                 where,
                 data.body_line,
@@ -86,51 +62,18 @@ def read_notice(path, where, problems):
                 "write the message after a blank line",
             )
         )
-    link = unsafe_link(data.body)
-    if link:
-        problems.append(
-            Problem(
-                where,
-                data.body_line,
-                f"unsafe link '{link}'",
-                "link to a page or a website instead",
-            )
-        )
-    level = data.fields.get("level", "").lower()
-    if level and level not in LEVELS:
-        problems.append(
-            Problem(
-                where,
-                data.lines["level"],
-                f"unknown level '{level}'",
-                f"use one of: {', '.join(LEVELS)}",
-            )
-        )
-    dates = {}
-    for key in ("start", "end"):
-        if data.fields.get(key):
-            try:
-                dates[key] = fields.parse_date(data.fields[key])
-            except ValueError as error:
-                what, fix = str(error).split(" - ")
-                problems.append(Problem(where, data.lines[key], what, fix))
-    if len(dates) == 2 and dates["end"] < dates["start"]:
-        problems.append(
-            Problem(
-                where,
-                data.lines["end"],
-                f"the end ({dates['end']}) is before the start ({dates['start']})",
-                "swap or correct the dates",
-            )
-        )
-    if len(problems) > found:
+    html = message_html(data.body)
+    # The message as rendered, reference links resolved: what a visitor gets.
+    found += sanitize.check(html, sanitize.NOTICE, where, text, data.body_line, kind="a notice")
+    problems += found
+    if found:
         return None
     return {
-        "title": data.fields["title"],
-        "level": level,
-        "start": dates["start"],
-        "end": dates["end"],
-        "html": message_html(data.body),
+        "title": values["title"],
+        "level": values["level"],
+        "start": values["start"],
+        "end": values["end"],
+        "html": html,
         "source": {"path": where, "line": data.lines["end"], "start_line": data.lines["start"]},
         "slug": os.path.splitext(os.path.basename(path))[0],
     }

@@ -26,22 +26,38 @@ SINK_KEY = "BUILD_PROBLEMS"
 
 @dataclass(frozen=True, order=True)
 class Problem:
+    """One problem, as data from where it is found until it is printed."""
+
     path: str
-    line: int  # 0 when the line cannot be known
-    message: str
+    line: int  # 1 or more in a content file; 0 only for settings files
+    what: str
     fix: str
     level: str = ERROR
 
     def __str__(self):
         where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message} - {self.fix}"
+        return f"{where}: {self.what} - {self.fix}"
+
+    @property
+    def message(self):
+        """The older name of `what`, for callers written before the rename."""
+        return self.what
+
+
+class Refused(ValueError):
+    """A validator's answer: what is wrong and how to fix it, kept apart
+    (never joined into one string that would have to be split again)."""
+
+    def __init__(self, what, fix):
+        super().__init__(what)
+        self.what = what
+        self.fix = fix
 
 
 def strict(problems):
     """The production view: every WARNING is an ERROR, NOTEs stay NOTEs."""
     return [
-        Problem(p.path, p.line, p.message, p.fix, ERROR) if p.level == WARNING else p
-        for p in problems
+        Problem(p.path, p.line, p.what, p.fix, ERROR) if p.level == WARNING else p for p in problems
     ]
 
 

@@ -14,18 +14,18 @@ folder.
 """
 
 import os
-import re
 
 from pelican import signals
 from pelican.generators import Generator
 
+from . import datafile, fields
 from .problems import Problem, display_path, record, settings_of
 
 DEFAULTS = {"path": "redirects.txt"}
-ADDRESS = re.compile(r"^/[A-Za-z0-9._~/-]*$")
 # The nginx map our configuration generates (tools/nginx_conf.py) sets its
-# map_hash_bucket_size so that every address up to this length fits.
-MAX_ADDRESS = 200
+# map_hash_bucket_size so that every address up to this length fits
+# (fields.parse_address refuses longer ones: "shorten it").
+MAX_ADDRESS = fields.ADDRESS_MAX
 
 
 def parse_line(text, number, where, known, problems):
@@ -41,28 +41,16 @@ def parse_line(text, number, where, known, problems):
             )
         )
         return None
-    old, new = parts
-    for address in (old, new):
-        if not ADDRESS.match(address):
-            problems.append(
-                Problem(
-                    where,
-                    number,
-                    f"'{address}' is not a site address",
-                    "start it with / and use letters, digits, - and /",
-                )
-            )
-            return None
-        if len(address) > MAX_ADDRESS:
-            problems.append(
-                Problem(
-                    where,
-                    number,
-                    f"the address '{address[:40]}...' is {len(address)} characters long",
-                    f"shorten it to {MAX_ADDRESS} characters or fewer",
-                )
-            )
-            return None
+    # The two addresses are this line's fields: the one field checker reads
+    # them (site address, at most MAX_ADDRESS characters: "shorten it").
+    line = datafile.DataFile(
+        where, {"old": parts[0], "new": parts[1]}, {"old": number, "new": number}
+    )
+    values, found = fields.check(fields.REDIRECT, line, where)
+    problems += found[:1]
+    if found:
+        return None
+    old, new = values["old"], values["new"]
     if old in known:
         problems.append(
             Problem(

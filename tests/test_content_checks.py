@@ -45,9 +45,9 @@ MISTAKES = {
     "duplicate_url": ("pages/(duplicate-url|intensive-outpatient).md", 1, "same address"),
     "empty_page": ("pages/empty-page.md", 5, "the page has no text"),
     "not_utf8": ("pages/not-utf8.md", 5, "not UTF-8"),
-    "notice_end_before_start": ("notices/covid-19.md", 4, "is before the start"),
+    "notice_end_before_start": ("notices/covid-19.md", 4, "end: 2026-10-01 is before Start"),
     "notice_missing_dates": ("notices/covid-19.md", 1, "missing start"),
-    "notice_unknown_level": ("notices/covid-19.md", 2, "unknown level 'red-alert'"),
+    "notice_unknown_level": ("notices/covid-19.md", 2, "level: 'red-alert' is not allowed"),
     "notice_unsafe_link": ("notices/covid-19.md", 6, "unsafe link 'javascript:alert"),
     "center_bad_phone": ("center.txt", 2, "'call us anytime' is not a phone number"),
     "center_missing_field": ("center.txt", 1, "missing city"),
@@ -147,7 +147,7 @@ def test_hard_reading_is_a_warning_in_development(tmp_path, build_day):
     )
     result = build_site(tmp_path / "output", today=build_day, PATH=content)
     assert result.ok
-    assert any("missing-title.md: reading grade" in line for line in result.warnings)
+    assert any("missing-title.md:5: reading grade" in line for line in result.warnings)
 
 
 def test_warnings_and_placeholders_are_errors_in_production(tmp_path, build_day, monkeypatch):

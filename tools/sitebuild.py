@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from plugins.problems import ERROR, SINK_KEY
+from plugins.problems import ERROR, SINK_KEY, ContentError, display_path
 
 
 @dataclass
@@ -100,8 +100,8 @@ def build(settings_file="pelicanconf.py", output=None, override=None, today=None
         logging.getLogger().removeHandler(collector)
     problems = sorted(set(problems))
     errors, warnings = sort_problems(problems, collector.records)
-    if crashed and not errors:
-        errors.append(f"build failed: {crashed} (run with --debug for details)")
+    if crashed:
+        errors.append(crashed)
     if errors:
         shutil.rmtree(building, ignore_errors=True)
         return Result(False, output, errors, warnings, problems)
@@ -110,13 +110,61 @@ def build(settings_file="pelicanconf.py", output=None, override=None, today=None
 
 
 def run_pelican(settings):
-    """None, or what stopped the build (content problems are logged already)."""
+    """None, or one line saying what broke (content problems are data in the
+    sink already: a ContentError only says that there are some)."""
+    if not os.path.isdir(settings["PATH"]):
+        where = display_path(settings["PATH"])
+        return f"{where}: the content folder is missing - run the build from the project folder"
     try:
         Pelican(settings).run()
+    except ContentError:
+        return None
     except Exception as error:  # noqa: BLE001 - reported as one line, never a traceback
         if os.environ.get("SITEBUILD_DEBUG"):
             raise
-        return f"{type(error).__name__}: {error}"
+        return bug_line(error, settings["PATH"])
+    return None
+
+
+def bug_line(error, content):
+    """One line for an unexpected failure: the file being processed (or the
+    step), and that the editor's text is not to blame."""
+    where, step = culprit(error.__traceback__, os.path.abspath(content))
+    place = display_path(where) if where else f"while running {step}"
+    what = " ".join(f"{type(error).__name__}: {error}".split())[:200]
+    return (
+        f"{place}: build failed ({what}) - this is a bug in the site, not your text"
+        " — please report it (run with --debug for details)"
+    )
+
+
+def culprit(trace, content):
+    """(the innermost content file a failing frame was handling, the
+    innermost step of ours or Pelican's that failed)."""
+    where, step = None, "the build"
+    while trace:
+        frame = trace.tb_frame
+        code = frame.f_code
+        if "/plugins/" in code.co_filename or "/pelican/" in code.co_filename:
+            step = f"{os.path.basename(code.co_filename)} {code.co_name}()"
+        for value in list(frame.f_locals.values()):
+            path = content_path(value, content)
+            where = path or where
+        trace = trace.tb_next
+    return where, step
+
+
+def content_path(value, content):
+    """The file under the content folder a local variable names, or None."""
+    try:
+        path = value if isinstance(value, str) else getattr(value, "source_path", None)
+    except Exception:  # noqa: BLE001 - any object may sit in a frame
+        return None
+    if not isinstance(path, str) or not path or len(path) > 4096:
+        return None
+    full = os.path.abspath(os.path.join(content, path))
+    if full.startswith(content + os.sep) and os.path.lexists(full):
+        return full
     return None
 
 

@@ -1,0 +1,277 @@
+"""What HTML content may contain: an allowlist, never a list of bad things.
+
+Every piece of HTML that comes from content (a page body as Markdown
+rendered it, a page's summary, a notice's message) is compared with an
+allowlist of elements, attributes and URL schemes. Anything the allowlist
+would remove is a problem naming the file, the line and the fix; the HTML is
+never changed here (checks never change what they check), so a build either
+publishes exactly what the editor wrote or stops.
+
+Why nh3: it is the Python binding of ammonia, the Rust sanitizer built on
+html5ever (the HTML5 parsing algorithm browsers use), maintained and fuzzed;
+bleach, the usual Python choice, is deprecated. Our own walk over the HTML
+(the standard library's parser, entities decoded) names each problem and its
+fix; nh3, given the same allowlist, is the backstop: whatever it would drop
+that the walk let through is reported too, so a parser trick cannot pass.
+
+No settings: the allowlists are the same in every build (preview and
+production), so what the preview accepts, production accepts.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+import nh3
+
+from .problems import Problem, Refused
+
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+SCHEMES = ("https", "mailto", "tel")
+# Browsers drop tabs and newlines anywhere in a URL, and spaces and control
+# characters at its ends, before they read the scheme: so do we.
+URL_NOISE = re.compile(r"[\t\n\r]")
+SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.I)
+ALIGNED_DIVIDER = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+
+
+@dataclass(frozen=True)
+class Allowlist:
+    name: str  # who it is for, in messages: "pages may use: ..."
+    attributes: dict  # tag: attributes it may carry
+    classes: dict = field(default_factory=dict)  # tag: class names (Markdown's own)
+    images: bool = False
+
+    @property
+    def tags(self):
+        return set(self.attributes)
+
+
+PAGE = Allowlist(
+    "pages",
+    {
+        "a": {"href", "title"},
+        "abbr": {"title"},
+        "blockquote": set(),
+        "br": set(),
+        "code": set(),
+        "dd": set(),
+        "div": set(),
+        "dl": set(),
+        "dt": set(),
+        "em": set(),
+        "hr": set(),
+        "img": {"src", "alt", "title"},
+        "li": {"id"},  # footnotes
+        "ol": {"start"},
+        "p": set(),
+        "pre": set(),
+        "strong": set(),
+        "sup": {"id"},  # footnote references
+        "table": set(),
+        "tbody": set(),
+        "td": set(),
+        "th": set(),
+        "thead": set(),
+        "tr": set(),
+        "ul": set(),
+        # Headings keep the id the toc extension gives them (#fragments).
+        **{heading: {"id"} for heading in HEADINGS},
+    },
+    # What Markdown's footnotes write; no other class (the theme's classes
+    # would let a page dress up as the crisis box or a notice).
+    {"a": {"footnote-ref", "footnote-backref"}, "div": {"footnote"}},
+    images=True,
+)
+NOTICE = Allowlist("notices", {"a": {"href", "title"}, "strong": set(), "em": set()})
+SUMMARY = Allowlist("summaries", {"p": set(), "a": {"href", "title"}, "strong": set(), "em": set()})
+
+
+class Elements(HTMLParser):
+    """Every start tag of a fragment with its attributes, entities decoded."""
+
+    def __init__(self, markup):
+        super().__init__(convert_charrefs=True)
+        self.found = []
+        self.odd = []  # <!DOCTYPE ...>, <?...>: nothing content should hold
+        self.feed(markup or "")
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append((tag, [(name, value or "") for name, value in attrs]))
+
+    def handle_decl(self, decl):
+        self.odd.append("<!" + decl.split()[0] if decl.split() else "<!")
+
+    def handle_pi(self, data):
+        self.odd.append("<?" + data[:20])
+
+    def unknown_decl(self, data):
+        self.odd.append("<![" + data[:20])
+
+
+# --- URLs ------------------------------------------------------------------------
+
+
+def normal_url(value, siteurl=""):
+    """The URL as a browser reads it: no tabs or newlines, ends trimmed,
+    backslashes as slashes, and our own absolute address made relative."""
+    url = URL_NOISE.sub("", value).strip("".join(map(chr, range(33))))
+    url = url.replace("\\", "/")
+    if siteurl and url.lower().startswith(siteurl.lower().rstrip("/") + "/"):
+        url = url[len(siteurl.rstrip("/")) :]
+    return url
+
+
+def check_url(value, tag, siteurl=""):
+    """Refused when a link or image address is not one a page may use."""
+    url = normal_url(value, siteurl)
+    if url.startswith(("{filename}", "{static}", "{attach}")):
+        return  # Pelican's own links; a missing file is reported elsewhere
+    scheme = SCHEME.match(url)
+    external = url.startswith("//") or scheme
+    if tag == "img" and external:
+        raise Refused(
+            f"image from another website '{value[:60]}'",
+            "put the picture in content/images/ and use {static}/images/file.jpg",
+        )
+    if url.startswith("//") or (scheme and scheme[1].lower() == "http"):
+        raise Refused(f"insecure link '{value[:60]}'", "use https://")
+    if scheme and scheme[1].lower() not in SCHEMES:
+        raise Refused(
+            f"unsafe link '{url[:40]}'",
+            "link to a page of the site, or to an https://, mailto: or tel: address",
+        )
+
+
+# --- One element against the allowlist -------------------------------------------
+
+
+def tag_problem(tag, allowlist, kind):
+    return Refused(
+        f"<{tag}> in {kind}",
+        f"remove it; {allowlist.name} may use: {', '.join(sorted(allowlist.tags))}",
+    )
+
+
+def attribute_problem(tag, name, value, allowlist):
+    """Refused for one attribute the allowlist does not have, or None."""
+    allowed = allowlist.attributes[tag]
+    if name == "style" and tag in ("td", "th") and "text-align" in value:
+        return Refused(
+            'column alignment in a table (style="text-align...")',
+            "remove the colons from the table's divider line: |---|---| not |:--|--:|",
+        )
+    if name == "class" and tag in allowlist.classes:
+        extra = set(value.split()) - allowlist.classes[tag]
+        if not extra:
+            return None
+        return Refused(f"class '{' '.join(sorted(extra))}' on <{tag}>", "remove the class")
+    if name in allowed:
+        return None
+    may = ", ".join(sorted(allowed)) or "no attributes"
+    if name.startswith("on"):
+        return Refused(f"inline event handler '{name}'", f"remove it; <{tag}> may have: {may}")
+    return Refused(f"'{name}' attribute on <{tag}>", f"remove it; <{tag}> may have: {may}")
+
+
+def element_problems(tag, attrs, allowlist, kind, siteurl):
+    """[(Refused, needle to find its line)] for one element."""
+    if tag not in allowlist.attributes:
+        return [(tag_problem(tag, allowlist, kind), "<" + tag)]
+    found = []
+    for name, value in attrs:
+        refused = attribute_problem(tag, name, value, allowlist)
+        if refused:
+            found.append((refused, name))
+        elif name in ("href", "src"):
+            try:
+                check_url(value, tag, siteurl)
+            except Refused as url_refused:
+                found.append((url_refused, value))
+    return found
+
+
+# --- The backstop: what nh3 would remove ------------------------------------------
+
+
+def nh3_clean(markup, allowlist):
+    attributes = {
+        tag: set(names) | ({"class"} if tag in allowlist.classes else set())
+        for tag, names in allowlist.attributes.items()
+    }
+    return nh3.clean(
+        markup,
+        tags=allowlist.tags,
+        attributes=attributes,
+        url_schemes=set(SCHEMES),
+        link_rel=None,
+        strip_comments=False,
+    )
+
+
+def census(elements):
+    """How many of each element, and of each attribute, a fragment has."""
+    counts = Counter()
+    for tag, attrs in elements.found:
+        counts[(tag, "")] += 1
+        counts.update((tag, name) for name, _ in attrs)
+    return counts
+
+
+def dropped_by_nh3(markup, allowlist, elements):
+    """What ammonia would remove that the walk above let through."""
+    kept = census(Elements(nh3_clean(markup, allowlist)))
+    lost = census(elements) - kept
+    return [
+        (
+            Refused(
+                f"<{tag}{' ' + name if name else ''}> would be removed by the sanitizer",
+                f"remove it; {allowlist.name} may use: {', '.join(sorted(allowlist.tags))}",
+            ),
+            name or "<" + tag,
+        )
+        for tag, name in sorted(lost)
+    ]
+
+
+# --- A whole fragment -----------------------------------------------------------
+
+
+def line_of(source, needle, default):
+    """The first line of the source mentioning `needle`, case-insensitive."""
+    pattern = re.escape(needle) + (r"\b" if needle[:1] == "<" else "")
+    match = re.search(pattern, source, re.I) if needle else None
+    return source.count("\n", 0, match.start()) + 1 if match else default
+
+
+def divider_line(source, default):
+    for number, text in enumerate(source.splitlines(), start=1):
+        if ":" in text and "-" in text and ALIGNED_DIVIDER.match(text):
+            return number
+    return default
+
+
+def locate(refused, needle, source, default):
+    if refused.what.startswith("column alignment"):
+        return divider_line(source, default)
+    return line_of(source, needle, default)
+
+
+def check(markup, allowlist, where, source, default_line, siteurl="", kind="a page"):
+    """One `Problem` for each thing in `markup` the allowlist would remove.
+
+    `source` is the editor's file, to find the line each problem is on.
+    """
+    elements = Elements(markup)
+    found = [(Refused(f"{odd} in {kind}", "remove it"), odd) for odd in elements.odd]
+    for tag, attrs in elements.found:
+        found += element_problems(tag, attrs, allowlist, kind, siteurl)
+    if not found:
+        found = dropped_by_nh3(markup, allowlist, elements)
+    problems = {
+        Problem(where, locate(refused, needle, source, default_line), refused.what, refused.fix)
+        for refused, needle in found
+    }
+    return sorted(problems)
