@@ -88,6 +88,7 @@ PLUGINS = [
     "plugins.notices",
     "plugins.page_meta",
     "plugins.to_confirm",
+    "plugins.faq",
     "plugins.inline_css",
     "plugins.fingerprint",
     "plugins.security_headers",
@@ -106,6 +107,8 @@ INLINE_CSS = {"path": "static/css/main.css"}
 REDIRECTS = {"path": "redirects.txt"}
 # Pages that need a named clinical reviewer before production (plugins/to_confirm.py).
 TO_CONFIRM = {"clinical_sections": ["about-iop", "for-families"], "clinical_pages": ["index.md"]}
+# Question pages that carry FAQPage JSON-LD (plugins/faq.py).
+FAQ = {"pages": ["families/questions.md"]}
 FINGERPRINT = {"path": "static/icons", "url": "theme"}
 # The preview carries the production policy too (what production blocks, the
 # preview blocks), plus livereload's one inline script, allowed by its hash

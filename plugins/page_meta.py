@@ -8,8 +8,7 @@ menu: pages with a `Nav-order` and no section, then one item per section,
 linking to the section's first page, with its pages) and `footer_links`
 (pages of the footer section: privacy, nondiscrimination, accessibility).
 Pages are ordered by `Nav-order`; a page without one is in no menu. Values
-that do not parse are left out here; `content_checks` reports them, and an
-unknown `Section` is recorded here as a problem.
+that do not parse are left out here; `content_checks` reports them.
 """
 
 import html
@@ -18,7 +17,6 @@ import re
 from pelican import signals
 
 from . import fields
-from .problems import Problem, display_path, record
 
 # Section key (the page's `Section` field) -> its name in the menu, in menu order.
 SECTIONS = {
@@ -106,23 +104,18 @@ def navigation(pages):
 
 
 def section_of(page):
+    """The page's section key; plugins/fields.py refuses an unknown one."""
     section = (metadata_value(page, "section") or "").strip().lower()
-    if section and section not in SECTIONS and section != FOOTER:
-        where = display_path(page.source_path)
-        known = ", ".join([*SECTIONS, FOOTER])
-        return None, Problem(where, 0, f"unknown section '{section}'", f"use one of: {known}")
-    return section or None, None
+    return section if section in SECTIONS or section == FOOTER else None
 
 
 def enrich_pages(generator):
     pages = generator.pages + generator.hidden_pages
-    problems = []
     for page in pages:
         page.description = plain_text(metadata_value(page, "summary"))
         page.nav_title = metadata_value(page, "nav_title") or page.title
         page.nav_order = typed(page, "nav_order")
-        page.section, problem = section_of(page)
-        problems += [problem] if problem else []
+        page.section = section_of(page)
         add_review_dates(page)
     by_url = {page.url: page for page in pages}
     for page in pages:
@@ -137,7 +130,6 @@ def enrich_pages(generator):
     generator.context["navigation"] = menu
     footer = [page for page in by_order(generator.pages) if page.section == FOOTER]
     generator.context["footer_links"] = [crumb(page) for page in footer]
-    record(generator.context, problems)
 
 
 def register():

@@ -37,6 +37,22 @@ EXAMPLES = {
         },
         "header.app-header",
     ),
+    "site_menu": (
+        {
+            "text": "Menu",
+            "label": "Main",
+            "items": [{"text": HOSTILE, "href": "/", "current": "page"}],
+        },
+        "details.app-menu",
+    ),
+    "crisis_line": (
+        {"text": HOSTILE, "number": "988", "tel": "988", "more_text": "More help"},
+        "p.app-crisis-line",
+    ),
+    "section_menu": (
+        {"title": HOSTILE, "items": [{"text": HOSTILE, "href": "/a/", "current": True}]},
+        "nav.app-section-menu",
+    ),
     "breadcrumbs": ({"items": [{"text": HOSTILE, "href": "/"}]}, "nav.app-breadcrumbs"),
     "review_dates": (
         {
@@ -109,3 +125,35 @@ def test_current_navigation_item_is_marked_for_screen_readers():
     params, _ = EXAMPLES["site_header"]
     soup = BeautifulSoup(render("site_header", params), "html.parser")
     assert soup.select_one("nav a[aria-current='page']")
+
+
+def test_the_menu_is_a_disclosure_that_needs_no_javascript():
+    params, _ = EXAMPLES["site_menu"]
+    soup = BeautifulSoup(render("site_menu", params), "html.parser")
+    assert soup.select_one("details > summary").get_text(strip=True) == "Menu"
+    assert soup.select_one("details nav[aria-label='Main'] a[aria-current='page']")
+
+
+def test_the_crisis_line_calls_and_leads_to_the_full_panel():
+    params, _ = EXAMPLES["crisis_line"]
+    soup = BeautifulSoup(render("crisis_line", params), "html.parser")
+    assert soup.select_one("a[href='tel:988']")
+    assert soup.select_one("a[href='#crisis-help']")
+
+
+def test_the_section_menu_is_named_and_marks_the_current_page():
+    params, _ = EXAMPLES["section_menu"]
+    soup = BeautifulSoup(render("section_menu", params), "html.parser")
+    nav = soup.select_one("nav.app-section-menu")
+    assert (
+        soup.find(id=nav["aria-labelledby"])
+        .get_text(" ", strip=True)
+        .startswith("In this section:")
+    )
+    assert nav.select_one("a[aria-current='page']")
+
+
+def test_review_dates_flag_a_missing_clinical_reviewer():
+    params = {"reviewed": datetime.date(2026, 11, 26), "reviewer_to_confirm": True}
+    soup = BeautifulSoup(render("review_dates", params), "html.parser")
+    assert soup.select_one("mark.app-confirm .app-confirm__label").get_text() == "To confirm:"

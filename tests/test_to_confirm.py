@@ -90,9 +90,9 @@ def test_production_refuses_a_clinical_page_without_reviewer(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(FIXTURE_SITE, content)
     page = content / "pages" / "about.md"
-    page.write_text(page.read_text().replace("Reviewed-by:", "Section: clinical\nX:"))
+    page.write_text(page.read_text().replace("Reviewed-by:", "Section: about-iop\nX:"))
     page.write_text(page.read_text().replace("\nX: Dr. Test Reviewer, MD", ""))
-    settings = {"clinical_sections": ["clinical"], "clinical_pages": []}
+    settings = {"clinical_sections": ["about-iop"], "clinical_pages": []}
     result = build(content, tmp_path / "out", PRODUCTION, TO_CONFIRM=settings)
     assert not result.ok
     assert any("pages/about.md:1: no reviewer:" in line for line in result.errors)

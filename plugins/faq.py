@@ -1,0 +1,69 @@
+"""Question-and-answer pages: their questions and answers, for FAQPage JSON-LD.
+
+On each page listed in the settings, every `##` heading that ends with "?"
+is a question, and the text up to the next `##` heading is its answer (as
+plain text: schema.org's `Answer.text`). The page gets `faq`, a list of
+{question, answer}; theme/templates/structured_data/faq_page.html writes it.
+A listed page with no question is a problem: its JSON-LD would be empty.
+
+Settings, one dict (defaults below): FAQ = {
+    "pages": ["families/questions.md"],  # paths under the pages folder
+}
+"""
+
+import html
+import os
+import re
+
+from pelican import signals
+
+from .problems import Problem, display_path, record, settings_of
+
+DEFAULTS = {"pages": ["families/questions.md"]}
+H2 = re.compile(r"<h2[^>]*>(?P<heading>.*?)</h2>", re.S)
+TAGS = re.compile(r"<[^>]+>")
+# The "To confirm:" label of a highlighted fact is for reviewers, not an answer.
+LABEL = re.compile(r'<span class="app-confirm__label">.*?</span>', re.S)
+
+
+def plain(markup):
+    return " ".join(html.unescape(TAGS.sub(" ", LABEL.sub("", markup))).split())
+
+
+def questions(markup):
+    """[{question, answer}] of a page's HTML, in page order."""
+    parts = H2.split(markup or "")  # text, heading, text, heading, text ...
+    found = []
+    for heading, answer in zip(parts[1::2], parts[2::2], strict=True):
+        question = plain(heading)
+        if question.endswith("?"):
+            found.append({"question": question, "answer": plain(answer)})
+    return found
+
+
+def relative_path(page):
+    for folder in page.settings.get("PAGE_PATHS", ["pages"]):
+        base = os.path.join(page.settings["PATH"], folder)
+        relative = os.path.relpath(page.source_path, base)
+        if not relative.startswith(".."):
+            return relative.replace(os.sep, "/")
+    return None
+
+
+def add_faq(generator):
+    options, problems = settings_of(generator.settings, "faq", DEFAULTS)
+    for page in generator.pages + generator.hidden_pages:
+        page.faq = []
+        if relative_path(page) not in options["pages"]:
+            continue
+        page.faq = questions(page.content)
+        if not page.faq:
+            where = display_path(page.source_path)
+            fix = "write each question as a '## ...?' heading with its answer below"
+            problems.append(Problem(where, 0, "a question page without questions", fix))
+    record(generator.context, problems)
+
+
+def register():
+    # Before content_checks (all_generators_finalized) gathers every problem.
+    signals.page_generator_finalized.connect(add_faq)
