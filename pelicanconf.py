@@ -94,6 +94,7 @@ PLUGINS = [
     "plugins.security_headers",
     "plugins.content_checks",
     "plugins.images",
+    "plugins.scaffold",
     "plugins.sitemap_xml",
     "plugins.redirects",
     "plugins.minify",

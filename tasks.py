@@ -120,17 +120,40 @@ def lint(c):
         raise Exit("Lint failed: run `ruff check --fix . && ruff format .`, then commit.", 1)
 
 
-@task(help={"path": "where, e.g. intensive-outpatient/family-support", "title": "the page heading"})
-def new_page(c, path, title):
-    """Start a new page with every required field filled in with guidance."""
-    from tools.scaffold import new_page_text
+@task(
+    help={
+        "path": "where, e.g. intensive-outpatient/family-support",
+        "title": "the page heading",
+        "section": "about-iop, getting-care, for-families, about-us or footer "
+        "(default: the section of the page above it, else getting-care)",
+        "nav_order": "its place in the menu (default: after every other page)",
+        "content": "the content folder (default content/)",
+    }
+)
+def new_page(c, path, title, section=None, nav_order=None, content=None):
+    """Start a new page with every field a page needs, in the menu at once."""
+    from plugins import datafile, fields
+    from plugins.scaffold import new_page_text
 
-    target = ROOT / "content" / "pages" / f"{path.strip('/')}.md"
+    pages = Path(content or ROOT / "content").resolve() / "pages"
+    target = pages / f"{path.strip('/')}.md"
     if target.exists():
-        raise Exit(f"{target.relative_to(ROOT)} already exists - choose another path", 1)
+        raise Exit(f"{target} already exists - choose another path", 1)
+    parent = target.parent.with_suffix(".md")
+    if section is None:
+        above = datafile.read(parent).fields.get("section") if parent.is_file() else None
+        section = above or "getting-care"
+    if section not in fields.SECTIONS:
+        raise Exit(f"unknown section '{section}' - use one of: {', '.join(fields.SECTIONS)}", 1)
+    if nav_order is None:
+        orders = [datafile.read(p).fields.get("nav_order", "") for p in pages.rglob("*.md")]
+        nav_order = max([int(o) for o in orders if o.strip().isdigit()] or [0]) + 1
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(new_page_text(title), encoding="utf-8")
-    print(f"Created {target.relative_to(ROOT)}: fill in each line, then preview.")
+    target.write_text(new_page_text(title, nav_order, section), encoding="utf-8")
+    print(
+        f"Created {os.path.relpath(target)} (menu: {section}, place {nav_order}): "
+        "replace the guidance, then preview. Production refuses it until you do."
+    )
 
 
 @task(help={"cache_hours": "reuse results younger than this (default 24)"})

@@ -1,14 +1,60 @@
-"""The editors' tools: a scaffolded page builds (the link checker: test_linkcheck.py)."""
+"""`invoke new-page`, as an editor runs it: the page it starts is in the menu
+at once, previews with its guidance, and never reaches production unchanged
+(the link checker: test_linkcheck.py)."""
 
-from support import build_site
-from tools.scaffold import new_page_text
+import datetime
+import shutil
+import subprocess
+import sys
+
+from support import FIXTURE_SITE, ROOT, build_site, soup_of
+
+DAY = datetime.date(2026, 12, 21)
 
 
-def test_a_scaffolded_page_builds_and_has_every_required_field(content_copy, tmp_path, build_day):
-    """`invoke new-page` gives a page the build accepts as it is."""
-    page = content_copy / "pages" / "intensive-outpatient" / "family-support.md"
-    page.write_text(new_page_text("Family support", today=build_day))
-    result = build_site(tmp_path / "output", today=build_day, PATH=content_copy)
+def new_page(content, *args):
+    """Run the real task against a copy of a content folder."""
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", "new-page", f"--content={content}", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+
+
+def test_a_new_page_is_in_the_menu_and_previews(tmp_path):
+    """Every field is set, Nav-order after the others, Section from the page above."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_SITE, content)
+    run = new_page(content, "--path", "about/family-support", "--title", "Family support")
+    assert run.returncode == 0, run.stderr
+    text = (content / "pages" / "about" / "family-support.md").read_text()
+    assert "Nav-order: 4\n" in text and "Section: about-us\n" in text
+    result = build_site(tmp_path / "output", today=DAY, PATH=content)
     assert result.ok, result.lines
-    built = tmp_path / "output" / "intensive-outpatient" / "family-support" / "index.html"
-    assert "Family support" in built.read_text()
+    menus = soup_of(tmp_path / "output" / "about" / "index.html").select("nav a")
+    assert "/about/family-support/" in [a["href"] for a in menus]
+
+
+def test_an_unchanged_new_page_is_refused_in_production(tmp_path):
+    """Guidance left in a page: a warning in the preview, an error in production."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_SITE, content)
+    assert new_page(content, "--path", "help", "--title", "Help").returncode == 0
+    preview = build_site(tmp_path / "preview", today=DAY, PATH=content)
+    assert preview.ok and any("help.md:5: the new-page guidance" in w for w in preview.warnings)
+    production = build_site(tmp_path / "production", "publishconf.py", today=DAY, PATH=content)
+    assert not production.ok
+    assert any(
+        "pages/help.md:5: the new-page guidance is still here - replace it" in error
+        for error in production.errors
+    ), production.errors
+
+
+def test_an_unknown_section_is_refused_with_the_choices(tmp_path):
+    """A typo in --section says which sections exist; no file is written."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_SITE, content)
+    run = new_page(content, "--path", "x", "--title", "X", "--section", "famlies")
+    assert run.returncode == 1 and "about-iop, getting-care" in run.stderr
+    assert not (content / "pages" / "x.md").exists()
