@@ -46,7 +46,13 @@ DEFAULTS = {
     "required": ["pages/index.md"],
 }
 NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-WHAT = {"pages": "pages", "notices": "notices", "images": "images", "files": "downloads"}
+# folder: (what its files are, the fix for a file of another kind)
+KINDS = {
+    "pages": ("a page", "rename it to '{md}' (pages are Markdown files)"),
+    "notices": ("a notice", "rename it to '{md}' (notices are Markdown files)"),
+    "images": ("an image", "save it as .jpg or .png (an .svg can carry scripts)"),
+    "files": ("a download", "save it as a PDF, or remove it"),
+}
 
 
 def printable(path):
@@ -84,11 +90,11 @@ def kind_problem(path, folder, rule):
     name = os.path.basename(path)
     stem, extension = os.path.splitext(name)
     if extension.lower() not in extensions:
-        hint = f"rename it to '{suggested(stem)}.md'" if extensions == [".md"] else "remove it"
+        kind, fix = KINDS.get(folder, (folder, "remove it"))
         return problem(
             path,
-            f"'{printable(name)}' is not one of the {WHAT.get(folder, folder)} files it may hold",
-            f"{hint}; content/{folder}/ holds only {', '.join(extensions)} files",
+            f"'{printable(name)}' is not {kind} file ({', '.join(extensions)})",
+            fix.format(md=suggested(stem) + ".md"),
         )
     size = os.lstat(path).st_size
     if max_bytes and size > max_bytes:

@@ -177,19 +177,21 @@ def attribute_problem(tag, name, value, allowlist):
 
 
 def element_problems(tag, attrs, allowlist, kind, siteurl):
-    """[(Refused, needle to find its line)] for one element."""
+    """[(Refused, patterns to find its line, best first)] for one element."""
     if tag not in allowlist.attributes:
-        return [(tag_problem(tag, allowlist, kind), "<" + tag)]
+        return [(tag_problem(tag, allowlist, kind), [rf"<{tag}\b"])]
     found = []
     for name, value in attrs:
+        where = [rf"<{tag}\b[^>]*\b{re.escape(name)}\s*=", rf"\b{re.escape(name)}\s*="]
         refused = attribute_problem(tag, name, value, allowlist)
         if refused:
-            found.append((refused, name))
-        elif name in ("href", "src"):
+            found.append((refused, where))
+            continue
+        if name in ("href", "src"):
             try:
                 check_url(value, tag, siteurl)
             except Refused as url_refused:
-                found.append((url_refused, value))
+                found.append((url_refused, [re.escape(value), *where]))
     return found
 
 
@@ -230,7 +232,7 @@ def dropped_by_nh3(markup, allowlist, elements):
                 f"<{tag}{' ' + name if name else ''}> would be removed by the sanitizer",
                 f"remove it; {allowlist.name} may use: {', '.join(sorted(allowlist.tags))}",
             ),
-            name or "<" + tag,
+            [rf"\b{re.escape(name)}\s*=" if name else rf"<{tag}\b"],
         )
         for tag, name in sorted(lost)
     ]
@@ -239,11 +241,13 @@ def dropped_by_nh3(markup, allowlist, elements):
 # --- A whole fragment -----------------------------------------------------------
 
 
-def line_of(source, needle, default):
-    """The first line of the source mentioning `needle`, case-insensitive."""
-    pattern = re.escape(needle) + (r"\b" if needle[:1] == "<" else "")
-    match = re.search(pattern, source, re.I) if needle else None
-    return source.count("\n", 0, match.start()) + 1 if match else default
+def line_of(source, patterns, default):
+    """The first line of the source matching the first pattern that matches."""
+    for pattern in patterns:
+        match = re.search(pattern, source, re.I)
+        if match:
+            return source.count("\n", 0, match.start()) + 1
+    return default
 
 
 def divider_line(source, default):
@@ -253,10 +257,10 @@ def divider_line(source, default):
     return default
 
 
-def locate(refused, needle, source, default):
+def locate(refused, patterns, source, default):
     if refused.what.startswith("column alignment"):
         return divider_line(source, default)
-    return line_of(source, needle, default)
+    return line_of(source, patterns, default)
 
 
 def check(markup, allowlist, where, source, default_line, siteurl="", kind="a page"):
@@ -271,7 +275,7 @@ def check(markup, allowlist, where, source, default_line, siteurl="", kind="a pa
     if not found:
         found = dropped_by_nh3(markup, allowlist, elements)
     problems = {
-        Problem(where, locate(refused, needle, source, default_line), refused.what, refused.fix)
-        for refused, needle in found
+        Problem(where, locate(refused, patterns, source, default_line), refused.what, refused.fix)
+        for refused, patterns in found
     }
     return sorted(problems)

@@ -155,15 +155,18 @@ def culprit(trace, content):
 
 
 def content_path(value, content):
-    """The file under the content folder a local variable names, or None."""
+    """The file under the content folder a local variable names, or None:
+    a content object's source (even a missing one: a link to it may be what
+    failed), or a string naming a file that exists."""
     try:
-        path = value if isinstance(value, str) else getattr(value, "source_path", None)
+        named = getattr(value, "source_path", None)
     except Exception:  # noqa: BLE001 - any object may sit in a frame
         return None
+    path = named or value
     if not isinstance(path, str) or not path or len(path) > 4096:
         return None
     full = os.path.abspath(os.path.join(content, path))
-    if full.startswith(content + os.sep) and os.path.lexists(full):
+    if full.startswith(content + os.sep) and (named or os.path.lexists(full)):
         return full
     return None
 
