@@ -83,11 +83,16 @@ def build(settings_file="pelicanconf.py", output=None, override=None, today=None
 
     `today` (a date) decides which notices show, instead of the clock.
     """
+    try:
+        settings = read_settings(settings_file, override=override or {})
+    except Exception as error:  # noqa: BLE001 - one line, never a traceback
+        if os.environ.get("SITEBUILD_DEBUG"):
+            raise
+        return Result(False, os.path.abspath(output or "output"), [settings_line(error, override)])
     collector = Collector()
     problems = []
     logging.getLogger().addHandler(collector)
     try:
-        settings = read_settings(settings_file, override=override or {})
         if today:
             settings["NOTICES"] = dict(settings.get("NOTICES", {}), today=today)
         output = os.path.abspath(output or settings["OUTPUT_PATH"])
@@ -109,12 +114,25 @@ def build(settings_file="pelicanconf.py", output=None, override=None, today=None
     return Result(True, output, errors, warnings, problems)
 
 
+def settings_line(error, override):
+    """Pelican refuses settings naming no content folder: say that plainly."""
+    content = (override or {}).get("PATH")
+    if content and not os.path.isdir(content):
+        return missing_content_line(content)
+    what = " ".join(f"{type(error).__name__}: {error}".split())[:200]
+    return f"settings: build failed ({what}) - this is a bug in the site, not your text — please report it"
+
+
+def missing_content_line(content):
+    where = display_path(content)
+    return f"{where}: the content folder is missing - run the build from the project folder"
+
+
 def run_pelican(settings):
     """None, or one line saying what broke (content problems are data in the
     sink already: a ContentError only says that there are some)."""
     if not os.path.isdir(settings["PATH"]):
-        where = display_path(settings["PATH"])
-        return f"{where}: the content folder is missing - run the build from the project folder"
+        return missing_content_line(settings["PATH"])
     try:
         Pelican(settings).run()
     except ContentError:
