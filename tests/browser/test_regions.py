@@ -15,8 +15,10 @@ pytestmark = pytest.mark.browser
 @pytest.mark.parametrize("url", URLS)
 def test_notices_and_crisis_help_are_labelled_regions(open_page, url, build_day):
     """Each notice of today is a region named by its title; crisis help a
-    named complementary landmark; one main menu, main and footer."""
+    named complementary landmark; one main menu (on a phone, behind its
+    Menu button), main and footer."""
     page = open_page(url, PHONE)
+    page.locator("details:has(nav[aria-label='Main']) > summary").click()
     for notice in active_notices(build_day):
         region = page.get_by_role("region", name=notice["title"])
         assert region.count() == 1 and region.is_visible(), notice["title"]
@@ -54,21 +56,25 @@ def test_forced_colors_keep_focus_and_regions_visible(open_page, url):
             f"getComputedStyle(document.querySelector('{selector}')).borderTopStyle"
         )
         assert border == "solid", selector
-    # Only the current page is underlined in the menu, as without forced colours.
-    underlined = page.evaluate("""() => Array.from(document.querySelectorAll('.app-header__link'))
+    # Only the current item (this page, or its section) is underlined in the
+    # menu, as without forced colours.
+    underlined = page.evaluate("""() => Array.from(document.querySelectorAll('.app-menu__link'))
         .filter(a => getComputedStyle(a).borderBottomColor !== getComputedStyle(document.body).backgroundColor)
         .map(a => a.getAttribute('href'))""")
-    assert underlined == [url], underlined
+    current = page.evaluate("""() => Array.from(document.querySelectorAll('.app-menu__link[aria-current]'))
+        .map(a => a.getAttribute('href'))""")
+    assert len(underlined) <= 1 and underlined == current, underlined
 
 
 @pytest.mark.parametrize("url", URLS)
 def test_page_reads_in_order_without_css(open_page, url):
     """With the stylesheet gone, the content still runs top to bottom:
-    skip link, banner, header, crisis help, heading, text, contact."""
+    skip link, banner, header, the crisis line, heading, text, the crisis
+    panel, contact."""
     page = open_page(url, DESKTOP)
     page.evaluate("document.querySelectorAll('style').forEach(s => s.remove())")
-    tops = page.evaluate("""() => ['.app-skip-link', '.app-notice', '.app-header', '.app-crisis',
-        'main h1', 'main p', '.app-footer'].map(s => document.querySelector(s).getBoundingClientRect().top)""")
+    tops = page.evaluate("""() => ['.app-skip-link', '.app-notice', '.app-header', '.app-crisis-line',
+        'main h1', 'main p', '.app-crisis', '.app-footer'].map(s => document.querySelector(s).getBoundingClientRect().top)""")
     assert tops == sorted(tops), tops
     hidden = page.evaluate("""() => Array.from(document.querySelectorAll('main p, main li'))
         .filter(el => el.getClientRects().length === 0).length""")
