@@ -89,13 +89,12 @@ def test_production_refuses_each_with_file_line_and_fix(content, tmp_path):
 def test_production_refuses_a_clinical_page_without_reviewer(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(FIXTURE_SITE, content)
-    page = content / "pages" / "about.md"
-    page.write_text(page.read_text().replace("Reviewed-by:", "Section: about-iop\nX:"))
-    page.write_text(page.read_text().replace("\nX: Dr. Test Reviewer, MD", ""))
+    page = "Title: Advice\nSummary: Health advice.\nReviewed: 2026-11-01\nSection: about-iop\n\nText.\n"
+    (content / "pages" / "advice.md").write_text(page, encoding="utf-8")
     settings = {"clinical_sections": ["about-iop"], "clinical_pages": []}
     result = build(content, tmp_path / "out", PRODUCTION, TO_CONFIRM=settings)
     assert not result.ok
-    assert any("pages/about.md:1: no reviewer:" in line for line in result.errors)
+    assert any("pages/advice.md:1: no reviewer:" in line for line in result.errors)
     assert build(content, tmp_path / "preview", STAGING, TO_CONFIRM=settings).ok
 
 
@@ -123,3 +122,19 @@ def test_invoke_confirm_list_lists_the_real_site():
     ).stdout
     for item in to_confirm.checklist({"PATH": str(ROOT / "content"), "PAGE_PATHS": ["pages"]}):
         assert item.text in output
+
+
+def test_a_notice_marker_is_highlighted_in_preview_and_refused_in_production(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_SITE, content)
+    notice = content / "notices" / "holiday.md"
+    notice.write_text(notice.read_text().replace("early", "early [[to confirm: at 2 pm]]"))
+    day = datetime.date(2026, 12, 21)  # the notice shows
+    result = build_site(tmp_path / "out", today=day, PATH=content)
+    assert result.ok, result.lines
+    banner = soup_of(tmp_path / "out" / "index.html").select_one(".app-notice mark.app-confirm")
+    assert " ".join(banner.get_text(" ").split()) == "To confirm: at 2 pm"
+    refused = build_site(
+        tmp_path / "prod", "publishconf.py", today=day, PATH=content, CONTENT_CHECKS=PRODUCTION
+    )
+    assert any("notices/holiday.md:6: to confirm: at 2 pm - " in line for line in refused.errors)
