@@ -25,6 +25,7 @@ EXAMPLES = {
         {
             "title": HOSTILE,
             "items": [{"text": HOSTILE, "number": "988", "tel": "988", "note": "24/7"}],
+            "note": HOSTILE,
         },
         "aside.app-crisis",
     ),
