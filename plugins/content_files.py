@@ -147,6 +147,8 @@ def walk(base, options):
             if name.startswith(".") and not os.path.islink(path):
                 continue  # never published (IGNORE_FILES), so no error
             problems += entry_problems(path, name in folders, folder, options)
+        if folder is None:  # unknown top folders are reported, not entered
+            folders[:] = [name for name in folders if name in options["folders"]]
         # Not into links (os.walk lists them as folders) nor dot folders.
         folders[:] = [
             name
