@@ -98,10 +98,12 @@ def kind_problem(path, folder, rule):
         )
     size = os.lstat(path).st_size
     if max_bytes and size > max_bytes:
+        # The same words as plugins/images.py, which checks photos it makes.
+        noun = "photo" if folder == "images" else "file"
         return problem(
             path,
-            f"the file is {size / 1_000_000:.1f} MB, more than {max_bytes // 1_000_000} MB",
-            "make it smaller (an image: export it at most 2000 pixels wide)",
+            f"the {noun} is {round(size / 1_000_000)} MB",
+            f"use one of at most {max_bytes // 1_000_000} MB",
         )
     return None
 

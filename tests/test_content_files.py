@@ -103,7 +103,8 @@ def test_an_image_over_20_mb_is_refused(content_copy, tmp_path, build_day):
     result = build_site(tmp_path / "output", today=build_day, PATH=content_copy)
     assert not result.ok
     assert any(
-        "images/huge.png:1: the file is 21.0 MB, more than 20 MB" in e for e in result.errors
+        "images/huge.png:1: the photo is 21 MB - use one of at most 20 MB" in e
+        for e in result.errors
     )
 
 
