@@ -66,6 +66,7 @@ MISTAKES = {
     "style_attribute": ("pages/style-attribute.md", 7, "'style' attribute on <p>"),
     "svg_inline": ("pages/svg-inline.md", 7, "<svg> in a page"),
     "image_from_elsewhere": ("pages/image-from-elsewhere.md", 7, "image from another website"),
+    "summary_html": ("pages/summary-html.md", 2, "unsafe link 'javascript:alert(1)'"),
     "table_alignment": (
         "pages/table-alignment.md",
         8,
