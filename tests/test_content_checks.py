@@ -234,3 +234,17 @@ def test_an_unknown_plugin_setting_is_named(tmp_path, build_day):
         "pelicanconf.py: notices: unknown key 'warn_dayz' - use only: path, warn_days, today"
         in result.errors
     )
+
+
+def test_a_bug_in_the_site_is_one_line_not_a_traceback(good_output, build_day):
+    """A crash in our code (here: a setting of the wrong type) names the step
+    and says the editor's text is not to blame; the site stays as it was."""
+    output, before = good_output
+    result = build_site(output, today=build_day, CENTER={"path": 5})
+    assert not result.ok
+    (line,) = [line for line in result.errors if "build failed" in line]
+    assert line.startswith("while running ")
+    assert line.endswith(
+        "this is a bug in the site, not your text — please report it (run with --debug for details)"
+    )
+    assert tree_digest(output) == before
