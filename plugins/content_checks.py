@@ -3,7 +3,11 @@
 Runs after all content is read (`all_generators_finalized`), gathers every
 problem (its own and those `center` and `notices` recorded), logs them one
 line each, sorted, and raises `ContentError` when any must be fixed, so the
-build stops before a single page is written.
+build stops before a single page is written. Each page's fields are checked
+against the page schema (plugins/fields.py), its HTML and summary against
+the page allowlist (plugins/sanitize.py), then its links, images and
+reading grade. Which files may exist at all is plugins/content_files.py's
+question, asked before Pelican reads anything.
 
 Settings, one dict: CONTENT_CHECKS = {
     "strict": False,         # production: warnings are errors too (notes never)
