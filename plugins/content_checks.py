@@ -301,9 +301,11 @@ def placeholder_problems(center, options):
 
 
 def source_files(settings):
+    """The page files Pelican reads: .md, no dotfiles, no dot folders."""
     for folder in settings["PAGE_PATHS"]:
         base = os.path.join(settings["PATH"], folder)
-        for directory, _, names in sorted(os.walk(base)):
+        for directory, folders, names in os.walk(base):
+            folders[:] = sorted(name for name in folders if not name.startswith("."))
             for name in sorted(names):
                 if name.endswith(".md") and not name.startswith("."):
                     yield os.path.join(directory, name)
