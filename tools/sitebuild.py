@@ -125,7 +125,7 @@ def settings_line(error, override):
 
 def missing_content_line(content):
     where = display_path(content)
-    return f"{where}: the content folder is missing - run the build from the project folder"
+    return f"{where}: the content folder is missing - check its name, or restore content/ from git"
 
 
 def run_pelican(settings):
