@@ -309,9 +309,9 @@ def in_order(name, field, day, values, today):
         )
 
 
-def parse(name, value, fields=PAGE_FIELDS):
+def parse(name, value, table=PAGE_FIELDS):
     """The typed value of a known field (for code reading a value again)."""
-    return value_of(fields[name], value)
+    return value_of(table[name], value)
 
 
 # --- The one checker --------------------------------------------------------------
