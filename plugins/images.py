@@ -23,7 +23,6 @@ Settings, one dict: IMAGES = {
     "formats": ["avif", "webp"],      # modern sources, before the fallback
     "quality": 70,
     "sizes": "(min-width: 44rem) 42rem, 100vw",  # the text column
-    "max_bytes": 20_000_000,          # a larger source is refused
     "min_width": 400,                 # a narrower source is refused
 }
 """
@@ -45,7 +44,6 @@ DEFAULTS = {
     "formats": ["avif", "webp"],
     "quality": 70,
     "sizes": "(min-width: 44rem) 42rem, 100vw",
-    "max_bytes": 20_000_000,
     "min_width": 400,
 }
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
@@ -107,12 +105,8 @@ def source_problem(path, options):
 
     if not os.path.isfile(path):
         return None  # content_checks reports a missing file
-    size = os.path.getsize(path)
-    if size > options["max_bytes"]:
-        return (
-            f"the photo is {size / 1e6:.0f} MB",
-            f"use one of at most {options['max_bytes'] / 1e6:.0f} MB",
-        )
+    # A file over 20 MB never gets here: plugins/content_files.py refuses it
+    # before Pelican reads anything.
     try:
         with Image.open(path) as image:
             width = image.width

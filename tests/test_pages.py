@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from plugins import page_meta
 from support import center_facts, content_pages
 
 CRISIS_TEL = {"tel:988", "tel:911", "tel:+18887247240"}
@@ -97,20 +98,38 @@ def test_every_content_page_shows_its_review_dates(pages):
         assert re.search(r"Next review due: \d{1,2} \w+ 20\d\d", review), url
 
 
-def test_the_menu_lists_the_pages_with_a_nav_order_and_marks_the_current_one(pages):
-    """Pages with `Nav-order` are in the main menu, in that order; the page
-    being read is marked for screen readers (aria-current)."""
+def expected_menu():
+    """The main menu content/ asks for: pages with a `Nav-order` and no
+    section, then each section (in page_meta.SECTIONS' order) by its first
+    page; {url of each item: [urls of the pages it stands for]}."""
     listed = sorted(
-        (int(data.fields["nav_order"]), url)
+        (int(data.fields["nav_order"]), url, data.fields.get("section", "").strip().lower())
         for url, data in content_pages().items()
         if data.fields.get("nav_order")
     )
-    menu_urls = [url for _, url in listed]
+    menu = {url: [url] for _, url, section in listed if not section}
+    for section in page_meta.SECTIONS:
+        members = [url for _, url, key in listed if key == section]
+        if members:
+            menu[members[0]] = members
+    return menu
+
+
+def test_the_menu_follows_nav_order_and_sections_and_marks_where_you_are(pages):
+    """Pages with `Nav-order` are in the main menu, by section; the page being
+    read is marked for screen readers (aria-current="page"), or its section
+    is (aria-current="true")."""
+    menu = expected_menu()
     for url, soup in pages.items():
-        menu = soup.select("nav[aria-label='Main'] a")
-        assert [a["href"] for a in menu] == menu_urls, url
-        current = [a["href"] for a in menu if a.get("aria-current") == "page"]
-        assert current == ([url] if url in menu_urls else []), url
+        links = soup.select("nav[aria-label='Main'] a")
+        assert [a["href"] for a in links] == list(menu), url
+        marked = {a["href"]: a.get("aria-current") for a in links if a.get("aria-current")}
+        expected = {
+            item: ("page" if item == url else "true")
+            for item, members in menu.items()
+            if url in members
+        }
+        assert marked == expected, url
 
 
 def test_pages_use_no_javascript_and_one_inlined_stylesheet(all_documents):
