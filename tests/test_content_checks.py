@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from support import CONTENT, ROOT, build_site, tree_digest
+from support import FIXTURE_SITE, ROOT, build_site, tree_digest
 from tools import sitebuild
 
 CORPUS = ROOT / "tests" / "content"
@@ -38,11 +38,11 @@ MISTAKES = {
     "data_url": ("pages/data-url.md", 7, "unsafe link 'data:"),
     "form_tag": ("pages/form-tag.md", 7, "<form> in a page"),
     "duplicate_title": (
-        "pages/(duplicate-title|intensive-outpatient/benefits).md",
+        "pages/(duplicate-title|about).md",
         1,
         "same title",
     ),
-    "duplicate_url": ("pages/(duplicate-url|intensive-outpatient).md", 1, "same address"),
+    "duplicate_url": ("pages/(duplicate-url|about).md", 1, "same address"),
     "empty_page": ("pages/empty-page.md", 5, "the page has no text"),
     "not_utf8": ("pages/not-utf8.md", 5, "not UTF-8"),
     "notice_end_before_start": ("notices/covid-19.md", 4, "end: 2026-10-01 is before Start"),
@@ -113,9 +113,10 @@ def scenarios():
 
 
 def content_with(tmp_path, scenario):
-    """The real content with one scenario's files laid over it."""
+    """The fixture site with one scenario's files laid over it (fixed words:
+    an edit to the real content never changes what a scenario tests)."""
     content = tmp_path / "content"
-    shutil.copytree(CONTENT, content)
+    shutil.copytree(FIXTURE_SITE, content)
     shutil.copytree(CORPUS / scenario, content, dirs_exist_ok=True)
     return content
 
@@ -207,9 +208,24 @@ def test_hard_reading_is_a_warning_in_development(tmp_path, build_day):
     assert any("missing-title.md:5: reading grade" in line for line in result.warnings)
 
 
+def placeholder_content(tmp_path):
+    """The fixture site with the fictional phone number and Status line."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_SITE, content)
+    center = content / "center.txt"
+    center.write_text(
+        center.read_text()
+        .replace("858-555-0234", "619-555-0142")
+        .replace("Country: US", "Country: US\nStatus: placeholder")
+    )
+    return content
+
+
 def test_warnings_and_placeholders_are_errors_in_production(tmp_path, build_day, monkeypatch):
+    """Production refuses every placeholder field, each on its own line."""
     monkeypatch.delenv("STAGING", raising=False)
-    result = build_site(tmp_path / "output", "publishconf.py", today=build_day)
+    content = placeholder_content(tmp_path)
+    result = build_site(tmp_path / "output", "publishconf.py", today=build_day, PATH=content)
     assert not result.ok
     assert any(
         "center.txt:2: the phone number 619-555-0142 is fictional" in line for line in result.errors
@@ -218,8 +234,10 @@ def test_warnings_and_placeholders_are_errors_in_production(tmp_path, build_day,
 
 
 def test_staging_production_build_only_warns_about_placeholders(tmp_path, build_day, monkeypatch):
+    """STAGING=1: a review build shows placeholders as warnings."""
     monkeypatch.setenv("STAGING", "1")
-    result = build_site(tmp_path / "output", "publishconf.py", today=build_day)
+    content = placeholder_content(tmp_path)
+    result = build_site(tmp_path / "output", "publishconf.py", today=build_day, PATH=content)
     assert result.ok, result.lines
     assert any("619-555-0142 is fictional" in line for line in result.warnings)
 
