@@ -34,7 +34,6 @@ ARTICLE_LANG_SAVE_AS = ""
 DRAFT_SAVE_AS = ""
 DRAFT_LANG_SAVE_AS = ""
 PAGE_LANG_SAVE_AS = ""
-DRAFT_PAGE_SAVE_AS = ""
 DRAFT_PAGE_LANG_SAVE_AS = ""
 TAG_SAVE_AS = ""
 TAGS_SAVE_AS = ""
@@ -53,7 +52,16 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 # The 404 page is a template page: it is no content, but has crisis help.
-TEMPLATE_PAGES = {"404.html": "404.html", "robots.txt": "robots.txt"}
+TEMPLATE_PAGES = {
+    "404.html": "404.html",
+    "robots.txt": "robots.txt",
+    # The preview lists its drafts (publishconf.py removes this page).
+    "drafts.html": "drafts/index.html",
+}
+# Drafts (`Status: draft`) are built in the preview, with a band saying so,
+# at the address they will have; publishconf.py never writes them.
+DRAFT_PAGE_URL = "{slug}/"
+DRAFT_PAGE_SAVE_AS = "{slug}/index.html"
 
 MARKDOWN = {
     "extension_configs": {

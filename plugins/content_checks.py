@@ -318,8 +318,10 @@ def build_day(settings):
     return notices.build_date(options, settings)
 
 
-def check_site(context, settings, pages):
-    """Every problem of the content, each one a `Problem`."""
+def check_site(context, settings, pages, drafts=()):
+    """Every problem of the content, each one a `Problem`. Drafts are checked
+    like pages (the preview shows them) but are no link target: they are
+    never published, so a link to one would break on the live site."""
     options, problems = settings_of(settings, "content_checks", DEFAULTS)
     today = build_day(settings)
     sources = {}
@@ -328,10 +330,10 @@ def check_site(context, settings, pages):
         problems += found
         sources[os.path.abspath(path)] = text or ""
     targets = link_targets(pages, context, options["theme_ids"])
-    for page in pages:
+    for page in [*pages, *drafts]:
         source = sources.get(os.path.abspath(page.source_path), "")
         problems += check_page(page, source, targets, options["max_grade"])
-    problems += check_duplicates(pages)
+    problems += check_duplicates([*pages, *drafts])
     problems += placeholder_problems(context.get("center", {}), options)
     problems += context.get(CONTEXT_KEY, [])
     if options["strict"]:
@@ -349,7 +351,9 @@ def check_content(generators):
     """Stop the build, before anything is written, when content must be fixed."""
     pages_generator = next(g for g in generators if hasattr(g, "hidden_pages"))
     pages = pages_generator.pages + pages_generator.hidden_pages
-    problems = check_site(pages_generator.context, pages_generator.settings, pages)
+    problems = check_site(
+        pages_generator.context, pages_generator.settings, pages, pages_generator.draft_pages
+    )
     # Handed over as data to whoever runs the build (tools/sitebuild.py);
     # logged too, for the plain `pelican` command.
     pages_generator.settings.get(SINK_KEY, []).extend(problems)

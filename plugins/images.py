@@ -124,7 +124,7 @@ def check_images(generator):
     """Record a problem for each placed photo that cannot be published."""
     options, problems = settings_of(generator.settings, "images", DEFAULTS)
     folder = os.path.join(generator.settings["PATH"], options["path"])
-    for page in generator.pages + generator.hidden_pages:
+    for page in generator.pages + generator.hidden_pages + generator.draft_pages:
         for _, _, name in page_images(page, options["path"]):
             found = source_problem(os.path.join(folder, name), options)
             if found:
@@ -239,7 +239,7 @@ def make_pictures(generators):
     os.makedirs(cache, exist_ok=True)
     urlbase = f"{settings.get('SITEURL', '')}/{options['path']}"
     to_write = {}
-    for page in pages_generator.pages + pages_generator.hidden_pages:
+    for page in pages_generator.pages + pages_generator.hidden_pages + pages_generator.draft_pages:
         for index, (tag, attrs, name) in enumerate(page_images(page, options["path"])):
             digest, made, size = variants(os.path.join(folder, name), options, cache)
             eager = index == 0 and first_image_is_near_the_top(page._content, tag)

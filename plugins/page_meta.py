@@ -110,7 +110,8 @@ def section_of(page):
 
 
 def enrich_pages(generator):
-    pages = generator.pages + generator.hidden_pages
+    # Drafts too: the preview shows them with the same dates and menus.
+    pages = generator.pages + generator.hidden_pages + generator.draft_pages
     for page in pages:
         page.description = plain_text(metadata_value(page, "summary"))
         page.nav_title = metadata_value(page, "nav_title") or page.title
