@@ -102,6 +102,7 @@ PLUGINS = [
     "plugins.security_headers",
     "plugins.content_checks",
     "plugins.images",
+    "plugins.tables",
     "plugins.scaffold",
     "plugins.sitemap_xml",
     "plugins.redirects",
