@@ -8,7 +8,7 @@ from pathlib import Path
 import brotli
 
 from plugins import inline_css, security_headers
-from support import ROOT, build_site, html_files, soup_of, tree_digest
+from support import FIXTURE_SITE, ROOT, build_site, html_files, soup_of, tree_digest
 from tools import nginx_conf, release_checks
 
 TEXT = (".html", ".xml", ".txt", ".svg")
@@ -84,3 +84,30 @@ def test_headers_name_no_unsafe_source_and_forbid_framing():
     policy = security_headers.csp("sha256-x")
     assert "unsafe" not in policy and "frame-ancestors 'none'" in policy
     assert "default-src 'none'" in policy
+
+
+def test_a_production_build_writes_publish_and_leaves_the_preview_s_output(tmp_path):
+    """`invoke build --production` writes publish/; output/ (the preview's) is untouched."""
+    import subprocess
+    import sys
+
+    output = ROOT / "output"
+    before = tree_digest(output) if output.exists() else None
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "invoke",
+            "build",
+            "--production",
+            f"--content={FIXTURE_SITE}",
+            "--as-of=2026-12-21",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "Built the site in publish/" in run.stderr
+    assert (ROOT / "publish" / "index.html.br").is_file()
+    assert (tree_digest(output) if output.exists() else None) == before
