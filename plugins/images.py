@@ -184,8 +184,11 @@ def variants(path, options, cache):
                 if not os.path.exists(target):
                     photo = photo or ImageOps.exif_transpose(opened)
                     resized = resized or photo.resize(size, Image.Resampling.LANCZOS)
-                    encode(resized, fmt, options["quality"], target + ".part")
-                    os.replace(target + ".part", target)
+                    # A part file of our own, renamed when whole: builds
+                    # running at once (tests in parallel) share the cache.
+                    part = f"{target}.{os.getpid()}.part"
+                    encode(resized, fmt, options["quality"], part)
+                    os.replace(part, target)
                 made[fmt].append((size[0], target))
     return digest, made, plan[-1]
 
