@@ -33,7 +33,7 @@ import os
 import re
 from dataclasses import dataclass
 
-from pelican import signals
+from pelican import contents, signals
 
 from . import datafile
 from .problems import ERROR, WARNING, Problem, display_path, record, settings_of
@@ -106,7 +106,7 @@ def page_fields(path):
     """The page's Key: value fields and their lines, or None if unreadable."""
     try:
         return datafile.parse(path, datafile.read_text(path))
-    except datafile.NotUtf8:
+    except (datafile.NotUtf8, OSError):
         return None  # content_checks reports it
 
 
@@ -123,7 +123,7 @@ def page_items(path, relative, options):
     """Every marker, the To-confirm field and a missing reviewer of one page."""
     try:
         text = datafile.read_text(path)
-    except datafile.NotUtf8:
+    except (datafile.NotUtf8, OSError):
         return []
     data = datafile.parse(path, text)
     where = display_path(path)
@@ -190,7 +190,8 @@ def problems_of(items, level):
 def highlight(instance):
     """Every page's HTML carries its markers as highlighted <mark> elements,
     and the page knows its To-confirm text and whether it is clinical."""
-    if not hasattr(instance, "_content"):
+    # Pages only: a static file (an image, even a missing one) has no text.
+    if not isinstance(instance, contents.Page):
         return
     instance._content = mark_html(instance._content)
     options, _ = settings_of(instance.settings, "to_confirm", DEFAULTS)
