@@ -98,20 +98,6 @@ MISTAKES = {
 
 
 # Scenarios that fail for a reason outside these checks, until it is fixed.
-KNOWN_BUGS = {
-    "broken_image": "plugins/to_confirm.py reads a missing {static} file (FileNotFoundError)",
-}
-
-
-def scenarios():
-    return [
-        pytest.param(name, marks=pytest.mark.xfail(reason=KNOWN_BUGS[name]))
-        if name in KNOWN_BUGS
-        else name
-        for name in sorted(MISTAKES)
-    ]
-
-
 def content_with(tmp_path, scenario):
     """The fixture site with one scenario's files laid over it (fixed words:
     an edit to the real content never changes what a scenario tests)."""
@@ -134,7 +120,7 @@ def test_every_scenario_folder_is_in_the_table():
     assert folders == set(MISTAKES) | {"several_mistakes"}
 
 
-@pytest.mark.parametrize("scenario", scenarios())
+@pytest.mark.parametrize("scenario", sorted(MISTAKES))
 def test_mistake_stops_the_build_with_one_line_and_keeps_the_site(
     scenario, tmp_path, good_output, build_day, capsys
 ):
