@@ -65,7 +65,9 @@ PAGE = Allowlist(
         "img": {"src", "alt", "title"},
         "li": {"id"},  # footnotes
         "ol": {"start"},
-        "p": set(),
+        # lang: a paragraph in another language (a tagline in Spanish) is read
+        # aloud in that language (WCAG 3.1.2); written `{: lang="es" }`.
+        "p": {"lang"},
         "pre": set(),
         "strong": set(),
         "sup": {"id"},  # footnote references

@@ -40,6 +40,7 @@ HOSTILE_MARKUP = [
     '<a href="/" target="_blank">x</a>',
     '<p class="app-notice">x</p>',
     "<!DOCTYPE html>",
+    '<a href="/" lang="es">x</a>',
 ]
 SAFE = [
     '<p>Call <a href="tel:+16195550142">619-555-0142</a> or '
@@ -54,6 +55,7 @@ SAFE = [
     '<a class="footnote-backref" href="#fnref:1" title="Back">&#8617;</a></p></li></ol></div>',
     "<p><abbr title='Intensive Outpatient Program'>IOP</abbr></p>",
     "<!-- an editor's note -->",
+    '<p lang="es">ATENCIÓN: si habla español, le ayudamos gratis.</p>',  # WCAG 3.1.2
 ]
 
 
