@@ -23,18 +23,8 @@ from support import (
     wait_for,
 )
 
-CHROMIUM = "/usr/bin/chromium"
-# Headless on a machine with no network: no sandbox (root), no GPU, and no
-# background connections to Google's services.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+# One launch recipe for Chromium, the release checks' own.
+from tools.release_checks import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 
 @pytest.fixture(scope="session")
