@@ -167,9 +167,9 @@ def html_errors(output):
         timeout=300,
     )
     messages = json.loads(run.stderr or run.stdout or '{"messages": []}')["messages"]
-    base = Path(output).resolve().as_uri()
+    base = str(Path(output).resolve())  # vnu writes file:/path, not file:///path
     return [
-        f"{m.get('url', '').replace(base, '').lstrip('/')}:{m.get('lastLine')}: {m['message']}"
+        f"{m.get('url', '').split(base, 1)[-1].lstrip('/')}:{m.get('lastLine')}: {m['message']}"
         for m in messages
         if m.get("type") == "error"
     ]
