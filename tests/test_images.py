@@ -6,10 +6,10 @@ import shutil
 from pathlib import Path
 
 import pytest
-from images.make_photo import GPS_IFD, phone_photo
 from PIL import Image
 
 from support import FIXTURE_SITE, build_site, soup_of, tree_digest
+from tools.phone_photo import GPS_IFD, phone_photo
 
 DAY = "2026-12-21"
 PLACED = "\n![Our group room, with chairs in a circle]({static}/images/group-room.jpg)\n"

@@ -12,7 +12,6 @@ without photos, printed alongside for comparison).
 
 import datetime
 import shutil
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -37,8 +36,7 @@ def timed_build(content, output, cache):
 
 
 def main():
-    sys.path.insert(0, str(ROOT / "tests"))  # the photo maker the tests use
-    from images.make_photo import phone_photo
+    from tools.phone_photo import phone_photo
 
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)

@@ -5,9 +5,9 @@ import datetime
 import shutil
 
 import pytest
-from images.make_photo import phone_photo
 
 from support import FIXTURE_SITE, build_site, files_handler, http_server
+from tools.phone_photo import phone_photo
 from tools.release_checks import axe_violations
 
 pytestmark = pytest.mark.browser

@@ -1,4 +1,5 @@
-"""A phone-like photo made on the spot (a 5 MB JPEG is no file for git):
+"""A phone-like photo made on the spot, for the tests and the image benchmark
+(a 5 MB JPEG is no file for git):
 4032 x 3024, with the camera's EXIF and a GPS position, as phones write them."""
 
 from PIL import Image, ImageDraw
