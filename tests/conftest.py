@@ -3,8 +3,6 @@
 import datetime
 import os
 import shutil
-import subprocess
-import sys
 import zoneinfo
 
 import pytest
@@ -15,9 +13,9 @@ from support import (
     ROOT,
     build_site,
     fetch,
-    free_port,
     html_files,
     require_tool,
+    running_preview,
     soup_of,
     url_of,
     wait_for,
@@ -112,28 +110,6 @@ def preview(tmp_path):
     """`invoke livereload` on a copy of the fixture site: (content, url, log)."""
     content = tmp_path / "content"
     shutil.copytree(FIXTURE_SITE, content)
-    port = free_port()
-    with open(tmp_path / "preview.log", "w+") as log:
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "invoke",
-                "livereload",
-                f"--port={port}",
-                f"--content={content}",
-                f"--output={tmp_path / 'output'}",
-            ],
-            cwd=ROOT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-        )
-        url = f"http://127.0.0.1:{port}/"
-        try:
-            assert wait_for(lambda: PREVIEW_READY in fetch(url)), (
-                tmp_path / "preview.log"
-            ).read_text()
-            yield content, url, tmp_path / "preview.log"
-        finally:
-            server.terminate()
-            server.wait(timeout=10)
+    with running_preview(content, tmp_path) as (url, log):
+        assert wait_for(lambda: PREVIEW_READY in fetch(url)), log.read_text()
+        yield content, url, log

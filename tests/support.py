@@ -6,6 +6,8 @@ import http.server
 import os
 import shutil
 import socket
+import subprocess
+import sys
 import threading
 import time
 import urllib.request
@@ -156,3 +158,33 @@ def wait_for(condition, seconds=60):
             pass
         time.sleep(0.5)
     return False
+
+
+@contextlib.contextmanager
+def running_preview(content, folder, *options):
+    """`invoke livereload` on a content folder, its log in `folder`; yields
+    (url, log path) once the preview answers."""
+    port, log = free_port(), Path(folder) / "preview.log"
+    with open(log, "w") as out:
+        server = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "invoke",
+                "livereload",
+                f"--port={port}",
+                f"--content={content}",
+                f"--output={Path(folder) / 'output'}",
+                *options,
+            ],
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        assert wait_for(lambda: fetch(url)), log.read_text()
+        yield url, log
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

@@ -2,10 +2,7 @@
 leaves the last good build on disk; the next good save brings the site back;
 `--lan` prints an address and a QR code for a phone."""
 
-import subprocess
-import sys
-
-from support import FIXTURE_SITE, ROOT, fetch, free_port, tree_digest, wait_for
+from support import FIXTURE_SITE, ROOT, fetch, running_preview, tree_digest, wait_for
 from tools import preview
 
 GOOD = "We help people in San Diego."
@@ -53,30 +50,10 @@ def test_a_plugin_edit_reaches_the_next_preview_build(tmp_path):
 
 def test_lan_preview_prints_an_address_and_a_qr_code(tmp_path):
     """`--lan` listens beyond this computer and shows how to reach it."""
-    port = free_port()
-    log = tmp_path / "lan.log"
-    with open(log, "w") as out:
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "invoke",
-                "livereload",
-                f"--port={port}",
-                "--lan",
-                f"--content={FIXTURE_SITE}",
-                f"--output={tmp_path / 'output'}",
-            ],
-            cwd=ROOT,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    try:
-        assert wait_for(lambda: GOOD in fetch(f"http://127.0.0.1:{port}/")), log.read_text()
+    with running_preview(FIXTURE_SITE, tmp_path, "--lan") as (url, log):
+        assert wait_for(lambda: GOOD in fetch(url)), log.read_text()
         printed = log.read_text()
+        port = url.rsplit(":", 1)[-1].strip("/")
         assert f"Serving on http://0.0.0.0:{port}" in printed
         assert f":{port}/ or scan:" in printed or "No network address found" in printed
         assert "\u2588" in printed or "No network address found" in printed  # the QR code
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
