@@ -20,7 +20,22 @@ STATIC_PATHS = ["images", "files"]
 PATH_METADATA = r"pages/(?P<slug>.+)\.md"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
-EXTRA_PATH_METADATA = {"pages/index.md": {"url": "", "save_as": "index.html"}}
+# The Spanish edition: content/pages/es/ is Spanish (its folder sets `lang`),
+# at /es/... addresses; its home page is /es/. Pelican's own translations,
+# paired by plugins/translations.py (which says why not i18n-subsites).
+EXTRA_PATH_METADATA = {
+    "pages/index.md": {"url": "", "save_as": "index.html"},
+    "pages/es": {"lang": "es"},
+    "pages/es/index.md": {"url": "es/", "save_as": "es/index.html"},
+}
+PAGE_LANG_URL = "{slug}/"
+PAGE_LANG_SAVE_AS = "{slug}/index.html"
+# Pelican pairs translations by equal slugs; ours name their English page.
+PAGE_TRANSLATION_ID = None
+TRANSLATIONS = {"languages": ["es"]}
+# Theme wording in Spanish: gettext catalogs in theme/translations/, read
+# with Babel (plugins/theme_i18n.py); `invoke messages` updates them.
+JINJA_ENVIRONMENT = {"extensions": ["jinja2.ext.i18n"]}
 # The stylesheet is inlined (plugins/inline_css.py) and icons are copied
 # under fingerprinted names (plugins/fingerprint.py), so Pelican copies nothing.
 THEME_STATIC_PATHS = []
@@ -33,8 +48,6 @@ ARTICLE_SAVE_AS = ""
 ARTICLE_LANG_SAVE_AS = ""
 DRAFT_SAVE_AS = ""
 DRAFT_LANG_SAVE_AS = ""
-PAGE_LANG_SAVE_AS = ""
-DRAFT_PAGE_LANG_SAVE_AS = ""
 TAG_SAVE_AS = ""
 TAGS_SAVE_AS = ""
 CATEGORY_SAVE_AS = ""
@@ -62,6 +75,8 @@ TEMPLATE_PAGES = {
 # at the address they will have; publishconf.py never writes them.
 DRAFT_PAGE_URL = "{slug}/"
 DRAFT_PAGE_SAVE_AS = "{slug}/index.html"
+DRAFT_PAGE_LANG_URL = "{slug}/"
+DRAFT_PAGE_LANG_SAVE_AS = "{slug}/index.html"
 
 MARKDOWN = {
     "extension_configs": {
@@ -94,7 +109,9 @@ PLUGINS = [
     "plugins.content_files",
     "plugins.center",
     "plugins.notices",
+    "plugins.translations",
     "plugins.page_meta",
+    "plugins.theme_i18n",
     "plugins.to_confirm",
     "plugins.faq",
     "plugins.inline_css",
@@ -118,7 +135,7 @@ REDIRECTS = {"path": "redirects.txt"}
 # Pages that need a named clinical reviewer before production (plugins/to_confirm.py).
 TO_CONFIRM = {"clinical_sections": ["about-iop", "for-families"], "clinical_pages": ["index.md"]}
 # Question pages that carry FAQPage JSON-LD (plugins/faq.py).
-FAQ = {"pages": ["families/questions.md"]}
+FAQ = {"pages": ["families/questions.md", "es/familias/preguntas.md"]}
 FINGERPRINT = {"path": "static/icons", "url": "theme"}
 # The preview carries the production policy too (what production blocks, the
 # preview blocks), plus livereload's one inline script, allowed by its hash
@@ -136,20 +153,44 @@ PRECOMPRESS_BROTLI = False
 PRECOMPRESS_ZOPFLI = False
 PRECOMPRESS_ZSTANDARD = False
 
-# Public crisis lines (docs/architecture.md, "Facts the content must get right"), shown
-# on every page apart from the center's own phone, which is not a crisis line.
-CRISIS_LINES = [
-    {
-        "text": "Suicide & Crisis Lifeline, call or text",
-        "number": "988",
-        "tel": "988",
-        "note": "24/7, free, Spanish available",
-    },
-    {"text": "Emergency", "number": "911", "tel": "911", "note": "if a life is in danger"},
-    {
-        "text": "San Diego Access & Crisis Line",
-        "number": "1-888-724-7240",
-        "tel": "+18887247240",
-        "note": "24/7",
-    },
-]
+# Public crisis lines, per language (docs/architecture.md, "Facts the content
+# must get right"), shown on every page apart from the center's own phone,
+# which is not a crisis line. Spanish: 988 answers in Spanish after pressing
+# 2, and takes texts in Spanish with the word AYUDA.
+CRISIS_LINES = {
+    "en": [
+        {
+            "text": "Suicide & Crisis Lifeline, call or text",
+            "number": "988",
+            "tel": "988",
+            "note": "24/7, free, Spanish available",
+        },
+        {"text": "Emergency", "number": "911", "tel": "911", "note": "if a life is in danger"},
+        {
+            "text": "San Diego Access & Crisis Line",
+            "number": "1-888-724-7240",
+            "tel": "+18887247240",
+            "note": "24/7",
+        },
+    ],
+    "es": [
+        {
+            "text": "Línea 988 de Prevención del Suicidio y Crisis",
+            "number": "988",
+            "tel": "988",
+            "note": "llame y marque 2 para español, o envíe AYUDA por mensaje de texto al 988; gratis, las 24 horas",
+        },
+        {
+            "text": "Emergencias",
+            "number": "911",
+            "tel": "911",
+            "note": "si una vida está en peligro",
+        },
+        {
+            "text": "Línea de Acceso y Crisis de San Diego",
+            "number": "1-888-724-7240",
+            "tel": "+18887247240",
+            "note": "las 24 horas, con intérpretes",
+        },
+    ],
+}

@@ -25,6 +25,16 @@ DAYS = {
     "Sa": "Saturday",
     "Su": "Sunday",
 }
+# Spanish, for the Spanish pages' footer (days written in lower case).
+DAYS_ES = {
+    "Mo": "lunes",
+    "Tu": "martes",
+    "We": "miércoles",
+    "Th": "jueves",
+    "Fr": "viernes",
+    "Sa": "sábado",
+    "Su": "domingo",
+}
 # Words that mark a value nobody has confirmed yet.
 PLACEHOLDER = re.compile(r"placeholder|example|lorem ipsum|\bTBD\b|\bXXX\b|to confirm", re.I)
 
@@ -58,12 +68,28 @@ def spoken_time(hhmm):
     return f"{hours} {suffix}" if minutes == "00" else f"{hours}:{minutes} {suffix}"
 
 
+def spoken_time_es(hhmm):
+    """Spanish clock time as US Spanish writes it: 8:00 a. m., 6:30 p. m."""
+    hours = int(hhmm[:2])
+    suffix = "a. m." if hours < 12 or hours == 24 else "p. m."
+    return f"{hours % 12 or 12}:{hhmm[3:]} {suffix}"
+
+
+def hours_text_es(days, opens, closes):
+    names = [DAYS_ES[code] for code in days]
+    label = names[0] if len(names) == 1 else f"{names[0]} a {names[-1]}"
+    return f"{label[0].upper()}{label[1:]}: de {spoken_time_es(opens)} a {spoken_time_es(closes)}"
+
+
 def hours_text(days, opens, closes):
     names = [DAYS[code] for code in days]
     label = names[0] if len(names) == 1 else f"{names[0]} to {names[-1]}"
+    text = f"{label}: {spoken_time(opens)} to {spoken_time(closes)}"
     return {
         "days": names,
-        "text": f"{label}: {spoken_time(opens)} to {spoken_time(closes)}",
+        "text": text,
+        # Per language, for the footer of each edition.
+        "texts": {"en": text, "es": hours_text_es(days, opens, closes)},
         "schema": {
             "@type": "OpeningHoursSpecification",
             "dayOfWeek": names,

@@ -25,8 +25,9 @@ from html.parser import HTMLParser
 
 from pelican import signals
 
-from . import datafile, fields, notices, readability, sanitize, to_confirm
+from . import datafile, fields, notices, readability, sanitize, to_confirm, translations
 from .problems import (
+    ADVICE,
     CONTEXT_KEY,
     ERROR,
     SINK_KEY,
@@ -95,7 +96,7 @@ def line_of_address(text, address, default):
 # --- The source file: metadata an editor writes -------------------------------
 
 
-def check_source(path, today=None):
+def check_source(path, today=None, schema=fields.PAGE):
     """Problems of one page's file, and its text (None if unreadable)."""
     where = display_path(path)
     try:
@@ -103,7 +104,7 @@ def check_source(path, today=None):
     except datafile.NotUtf8 as error:
         return [not_utf8(where, error)], None
     data = datafile.parse(path, text)
-    _, problems = fields.check(fields.PAGE, data, where, today)
+    _, problems = fields.check(schema, data, where, today)
     if not data.body.strip():
         problems.append(
             Problem(
@@ -267,18 +268,25 @@ def check_page(page, source, targets, max_grade):
     problems = html_problems(page, source, where, siteurl)
     for tag, attrs in Tags(page.content).found:
         problems += check_tag(tag, attrs, page, targets, where, source, siteurl)
-    grade = readability.grade(page.content)
-    if grade > max_grade:
-        problems.append(
-            Problem(
-                where,
-                body_line(source),
-                f"reading grade {grade:.1f} is above {max_grade:g}",
-                "use shorter sentences and everyday words",
-                WARNING,
-            )
-        )
+    problems += reading_problems(page, where, source, max_grade)
     return problems
+
+
+def reading_problems(page, where, source, max_grade):
+    """A warning when the page reads harder than a family reads easily."""
+    if page.lang == "es":
+        score = readability.inflesz(page.content)
+        if score >= readability.MIN_INFLESZ:
+            return []
+        what = f"INFLESZ score {score:.0f} is below {readability.MIN_INFLESZ:g}"
+        fix = "use shorter sentences and everyday words (frases cortas, palabras comunes)"
+    else:
+        grade = readability.grade(page.content)
+        if grade <= max_grade:
+            return []
+        what = f"reading grade {grade:.1f} is above {max_grade:g}"
+        fix = "use shorter sentences and everyday words"
+    return [Problem(where, body_line(source), what, fix, WARNING)]
 
 
 def placeholder_problems(center, options):
@@ -326,7 +334,7 @@ def check_site(context, settings, pages, drafts=()):
     today = build_day(settings)
     sources = {}
     for path in source_files(settings):
-        found, text = check_source(path, today)
+        found, text = check_source(path, today, translations.schema_for(path, settings))
         problems += found
         sources[os.path.abspath(path)] = text or ""
     targets = link_targets(pages, context, options["theme_ids"])
@@ -343,7 +351,8 @@ def check_site(context, settings, pages, drafts=()):
 
 def report(problems):
     for problem in problems:
-        level = {ERROR: logging.ERROR, WARNING: logging.WARNING}.get(problem.level, logging.INFO)
+        levels = {ERROR: logging.ERROR, WARNING: logging.WARNING, ADVICE: logging.WARNING}
+        level = levels.get(problem.level, logging.INFO)
         logger.log(level, "%s", problem, extra={"problem": problem})
 
 

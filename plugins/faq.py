@@ -23,7 +23,7 @@ DEFAULTS = {"pages": ["families/questions.md"]}
 H2 = re.compile(r"<h2[^>]*>(?P<heading>.*?)</h2>", re.S)
 TAGS = re.compile(r"<[^>]+>")
 # The "To confirm:" label of a highlighted fact is for reviewers, not an answer.
-LABEL = re.compile(r'<span class="app-confirm__label">.*?</span>', re.S)
+LABEL = re.compile(r'<span class="app-confirm__label"[^>]*>.*?</span>', re.S)
 
 
 def plain(markup):

@@ -97,6 +97,31 @@ PELICAN_FIELDS = {
     )
 }
 
+# A page in a translation folder (content/pages/es/): its own words, and
+# which English page, at which version, it translates. Where it sits in the
+# menus and when it was clinically reviewed are the English page's
+# (plugins/translations.py copies them), so the two editions never disagree.
+INHERITED = {
+    name: "the translation takes it from the English page it translates"
+    for name in ("section", "nav_order", "reviewed", "next_review", "reviewed_by")
+}
+TRANSLATION_FIELDS = {
+    "title": PAGE_FIELDS["title"],
+    "summary": PAGE_FIELDS["summary"],
+    "nav_title": PAGE_FIELDS["nav_title"],
+    "status": PAGE_FIELDS["status"],
+    "to_confirm": PAGE_FIELDS["to_confirm"],
+    "translation_of": Field(
+        "text", True, "the English page this translates, e.g. intensive-outpatient/benefits.md"
+    ),
+    "translation_version": Field(
+        "version", False, "the English page's version this text matches (the build names it)"
+    ),
+    "translation_reviewed_by": Field(
+        "text", False, "the qualified medical translator who checked this translation"
+    ),
+}
+
 NOTICE_FIELDS = {
     "title": Field("text", True, "the notice's heading"),
     "level": Field(
@@ -130,7 +155,18 @@ REDIRECT_FIELDS = {
 }
 
 PAGE = Schema("page", PAGE_FIELDS, PELICAN_FIELDS)
+TRANSLATION = Schema("translation", TRANSLATION_FIELDS, {**PELICAN_FIELDS, **INHERITED})
 NOTICE = Schema("notice", NOTICE_FIELDS, {})
+# A notice's text in another language (content/notices/es/<same name>.md):
+# one notice, two texts, the same dates and level (the English file's).
+NOTICE_TRANSLATION = Schema(
+    "notice translation",
+    {"title": NOTICE_FIELDS["title"]},
+    {
+        name: "a translated notice shows on the English notice's dates, at its level"
+        for name in ("level", "start", "end")
+    },
+)
 CENTER = Schema("center", CENTER_FIELDS, {})
 REDIRECT = Schema("redirect", REDIRECT_FIELDS, {})
 
@@ -273,7 +309,21 @@ def parse_address(value):
     return value
 
 
+VERSION = re.compile(r"[0-9a-f]{12}")
+
+
+def parse_version(value):
+    value = value.strip().lower()
+    if not VERSION.fullmatch(value):
+        raise Refused(
+            f"'{value}' is not a version",
+            "copy the 12-letter version the build names, e.g. 3f2a9c01b7de",
+        )
+    return value
+
+
 KINDS = {
+    "version": parse_version,
     "text": parse_text,
     "description": parse_description,
     "date": parse_date,
@@ -343,11 +393,14 @@ def layout_problems(data, where):
 def key_problem(schema, key, line, where):
     """Why a key is not one of the schema's, and what to write instead."""
     if key in schema.forbidden:
+        fix = "delete this line (a page's address is its file's place in content/pages/)"
+        if schema.name != "page" and key not in PELICAN_FIELDS:
+            fix = "delete this line (the English file's value applies)"
         return Problem(
             where,
             line,
             f"'{label(key)}' is not an editor's field: {schema.forbidden[key]}",
-            "delete this line (a page's address is its file's place in content/pages/)",
+            fix,
         )
     close = difflib.get_close_matches(key, schema.fields, n=1, cutoff=0.6)
     if close:

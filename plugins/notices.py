@@ -13,6 +13,12 @@ Settings, one dict: NOTICES = {
     "today": None,       # the build's date (a datetime.date); None = today
 }
 Templates read the active notices as `notices` in the context.
+
+A notice's text in another language is a file of the same name in that
+language's folder (notices/es/covid-19.md): a Title and the message only,
+since the dates and level are the English file's (one notice, two texts).
+Each notice gets `texts`: {lang: {title, html}}; a language without its
+text shows the English one, with ADVICE while the notice is up.
 """
 
 import datetime
@@ -24,7 +30,7 @@ import markdown
 from pelican import signals
 
 from . import datafile, fields, sanitize
-from .problems import NOTE, Problem, display_path, not_utf8, record, settings_of
+from .problems import ADVICE, NOTE, Problem, display_path, not_utf8, record, settings_of
 
 DEFAULTS = {"path": "notices", "warn_days": 14, "today": None}
 
@@ -44,7 +50,7 @@ def message_html(text):
     return html.removeprefix("<p>").removesuffix("</p>")
 
 
-def read_notice(path, where, problems):
+def read_notice(path, where, problems, schema=fields.NOTICE):
     """The notice in one file as a dict, or None when it cannot be used."""
     try:
         text = datafile.read_text(path)
@@ -52,7 +58,7 @@ def read_notice(path, where, problems):
         problems.append(not_utf8(where, error))
         return None
     data = datafile.parse(path, text)
-    values, found = fields.check(fields.NOTICE, data, where)
+    values, found = fields.check(schema, data, where)
     if not data.body.strip():
         found.append(
             Problem(
@@ -68,6 +74,8 @@ def read_notice(path, where, problems):
     problems += found
     if found:
         return None
+    if schema is not fields.NOTICE:
+        return {"title": values["title"], "html": html}
     return {
         "title": values["title"],
         "level": values["level"],
@@ -99,24 +107,78 @@ def date_note(notice, today, warn_days):
     return Problem(source["path"], source["line"], what, fix, NOTE)
 
 
+def notice_files(folder):
+    """The Markdown files directly in a folder (language folders aside)."""
+    names = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
+    return [
+        name
+        for name in names
+        if not name.startswith(".") and os.path.isfile(os.path.join(folder, name))
+    ]
+
+
+def add_texts(notice, name, folder, languages, problems):
+    """The notice's title and message in each language that has them."""
+    notice["texts"] = {"en": {"title": notice["title"], "html": notice["html"]}}
+    for lang in languages:
+        path = os.path.join(folder, lang, name)
+        if os.path.isfile(path):
+            text = read_notice(path, display_path(path), problems, fields.NOTICE_TRANSLATION)
+            if text:
+                notice["texts"][lang] = text
+
+
+def orphan_texts(folder, languages, names):
+    """A translated notice with no English notice of its name."""
+    return [
+        Problem(
+            display_path(os.path.join(folder, lang, name)),
+            1,
+            f"no English notice '{name}' for this text",
+            f"name it like its English notice in {display_path(folder)}/, or delete it",
+        )
+        for lang in languages
+        for name in notice_files(os.path.join(folder, lang))
+        if name not in names
+    ]
+
+
+def untranslated(notice, languages):
+    source = notice["source"]
+    return [
+        Problem(
+            source["path"],
+            1,
+            f"notice '{notice['title']}' has no {lang} text: {lang} pages show it in English",
+            f"add {os.path.dirname(source['path'])}/{lang}/{notice['slug']}.md (Title and message)",
+            ADVICE,
+        )
+        for lang in languages
+        if lang not in notice["texts"]
+    ]
+
+
 def load_notices(settings):
     """(active notices, problems) for this build's date."""
     options, problems = settings_of(settings, "notices", DEFAULTS)
     folder = os.path.join(settings["PATH"], options["path"])
+    languages = settings.get("TRANSLATIONS", {}).get("languages", [])
     today = build_date(options, settings)
     active = []
-    names = sorted(os.listdir(folder)) if os.path.isdir(folder) else []
-    names = [name for name in names if not name.startswith(".")]
+    names = notice_files(folder)
+    problems += orphan_texts(folder, languages, names)
     for name in names:
         path = os.path.join(folder, name)
         notice = read_notice(path, display_path(path), problems)
         if notice is None:
             continue
+        add_texts(notice, name, folder, languages, problems)
         note = date_note(notice, today, options["warn_days"])
         if note:
             problems.append(note)
         if notice["start"] <= today <= notice["end"]:
             active.append(notice)
+            problems += untranslated(notice, languages)
     return active, problems
 
 

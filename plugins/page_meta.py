@@ -9,6 +9,11 @@ linking to the section's first page, with its pages) and `footer_links`
 (pages of the footer section: privacy, nondiscrimination, accessibility).
 Pages are ordered by `Nav-order`; a page without one is in no menu. Values
 that do not parse are left out here; `content_checks` reports them.
+
+Each language has its own menu, footer links and home page: every page gets
+`navigation` and `footer_links` of its language (the context keeps the
+default language's, for the 404 page). Section names are English here and
+translated by the theme (`translatable`, plugins/theme_i18n.py).
 """
 
 import html
@@ -16,14 +21,15 @@ import re
 
 from pelican import signals
 
-from . import fields
+from . import fields, translations
+from .theme_i18n import translatable
 
 # Section key (the page's `Section` field) -> its name in the menu, in menu order.
 SECTIONS = {
-    "about-iop": "About IOP",
-    "getting-care": "Getting care",
-    "for-families": "For families",
-    "about-us": "About us",
+    "about-iop": translatable("About IOP"),
+    "getting-care": translatable("Getting care"),
+    "for-families": translatable("For families"),
+    "about-us": translatable("About us"),
 }
 # Pages of this section are linked from every page's footer, not the menu.
 FOOTER = "footer"
@@ -66,14 +72,16 @@ def crumb(page):
 
 
 def add_breadcrumbs(page, by_url):
-    """Home, then each page whose URL is a prefix of this one's."""
+    """Home (of the page's language), then each page whose URL is a prefix
+    of this one's."""
     trail, path = [], ""
-    if page.url:
-        if "" in by_url:
-            trail.append(crumb(by_url[""]))
+    home = translations.home_url(page.lang, page.settings)
+    if page.url != home:
+        if home in by_url:
+            trail.append(crumb(by_url[home]))
         for segment in page.url.strip("/").split("/")[:-1]:
             path += segment + "/"
-            if path in by_url:
+            if path in by_url and path != home:
                 trail.append(crumb(by_url[path]))
     page.breadcrumbs = trail
 
@@ -121,16 +129,23 @@ def enrich_pages(generator):
     by_url = {page.url: page for page in pages}
     for page in pages:
         add_breadcrumbs(page, by_url)
-    menu = navigation(generator.pages)
-    sections = {item["section"]: item for item in menu if item["section"]}
-    for page in pages:
-        section = sections.get(page.section)
-        page.section_menu = (
-            {"title": section["text"], "items": section["pages"]} if section else None
-        )
-    generator.context["navigation"] = menu
-    footer = [page for page in by_order(generator.pages) if page.section == FOOTER]
-    generator.context["footer_links"] = [crumb(page) for page in footer]
+    default = generator.settings.get("DEFAULT_LANG", "en")
+    for lang in sorted({page.lang for page in pages} | {default}):
+        published = [page for page in generator.pages if page.lang == lang]
+        menu = navigation(published)
+        footer = [crumb(page) for page in by_order(published) if page.section == FOOTER]
+        sections = {item["section"]: item for item in menu if item["section"]}
+        for page in pages:
+            if page.lang != lang:
+                continue
+            page.navigation, page.footer_links = menu, footer
+            section = sections.get(page.section)
+            page.section_menu = (
+                {"title": section["text"], "items": section["pages"]} if section else None
+            )
+        if lang == default:
+            generator.context["navigation"] = menu
+            generator.context["footer_links"] = footer
 
 
 def register():

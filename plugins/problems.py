@@ -17,8 +17,12 @@ from dataclasses import dataclass
 # (strict) and only informs the preview; a NOTE never stops a build: it is
 # news about dates (a notice that ended, ends soon or starts later), which
 # must never keep a daily publish from taking an expired banner down.
+# An ADVICE is a warning that production keeps a warning: something the site
+# covers for (an English page with no Spanish text yet links to the Spanish
+# home page), which must not hold back a publish.
 ERROR = "error"
 WARNING = "warning"
+ADVICE = "advice"
 NOTE = "note"
 
 # The context key under which plugins gather their problems for one build.
@@ -59,7 +63,7 @@ class Refused(ValueError):
 
 
 def strict(problems):
-    """The production view: every WARNING is an ERROR, NOTEs stay NOTEs."""
+    """The production view: every WARNING is an ERROR; ADVICE and NOTEs stay."""
     return [
         Problem(p.path, p.line, p.what, p.fix, ERROR) if p.level == WARNING else p for p in problems
     ]

@@ -1,4 +1,5 @@
-"""Reading grade of a page's text (Flesch-Kincaid), as a family reads it.
+"""How easily a family reads a page: Flesch-Kincaid grade for English,
+Szigriszt-Pazos (INFLESZ) for Spanish, where 65 or more is "bastante fácil".
 
 Headings and list items carry no full stop, and Flesch-Kincaid would read
 a whole list as one endless sentence; each block therefore ends a sentence.
@@ -11,6 +12,8 @@ import textstat
 
 BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|dt|dd|td|th|blockquote)>", re.I)
 TAGS = re.compile(r"<[^>]+>")
+# Szigriszt-Pazos 65 and above: "bastante fácil" on the INFLESZ scale.
+MIN_INFLESZ = 65.0
 
 
 def readable_text(markup):
@@ -25,3 +28,16 @@ def readable_text(markup):
 def grade(markup):
     text = readable_text(markup)
     return textstat.flesch_kincaid_grade(text) if text else 0.0
+
+
+def inflesz(markup):
+    """Szigriszt-Pazos score of Spanish text (0-100, higher is easier).
+    textstat keeps its language in one global, so it is put back at once."""
+    text = readable_text(markup)
+    if not text:
+        return 100.0
+    textstat.set_lang("es")
+    try:
+        return textstat.szigriszt_pazos(text)
+    finally:
+        textstat.set_lang("en")

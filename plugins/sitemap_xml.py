@@ -7,6 +7,10 @@ no sitemap at all; it also dates pages without a `modified` field by the
 build's clock, which breaks byte-identical builds. Here the date is the
 page's `Reviewed` date and nothing outlives one build.
 
+Each page that has a twin in the other language lists every edition
+(itself included) and x-default as `xhtml:link` alternates, as search
+engines ask (plugins/translations.py gives `alternates`).
+
 Settings: none. Pages with `Status: hidden` are left out, as is the 404 page
 (it is a template page, never a content page).
 """
@@ -16,8 +20,22 @@ from xml.sax.saxutils import escape
 
 from pelican import signals
 
-HEADER = '<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
-ENTRY = "<url><loc>{loc}</loc><lastmod>{lastmod}</lastmod></url>\n"
+HEADER = (
+    '<?xml version="1.0" encoding="utf-8"?>\n'
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+    ' xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+)
+ENTRY = "<url><loc>{loc}</loc><lastmod>{lastmod}</lastmod>{links}</url>\n"
+LINK = '<xhtml:link rel="alternate" hreflang="{lang}" href="{href}"/>'
+
+
+def alternate_links(page):
+    if getattr(page, "twin", None) is None:
+        return ""
+    return "".join(
+        LINK.format(lang=escape(link["lang"]), href=escape(link["href"]))
+        for link in page.alternates
+    )
 
 
 def sitemap_text(pages, siteurl):
@@ -25,7 +43,9 @@ def sitemap_text(pages, siteurl):
     for page in sorted(pages, key=lambda p: p.url):
         reviewed = getattr(page, "reviewed", None)
         lastmod = reviewed.isoformat() if reviewed else ""
-        entry = ENTRY.format(loc=escape(f"{siteurl}/{page.url}"), lastmod=lastmod)
+        entry = ENTRY.format(
+            loc=escape(f"{siteurl}/{page.url}"), lastmod=lastmod, links=alternate_links(page)
+        )
         entries.append(entry if lastmod else entry.replace("<lastmod></lastmod>", ""))
     return HEADER + "".join(entries) + "</urlset>\n"
 

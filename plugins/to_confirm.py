@@ -46,7 +46,8 @@ DEFAULTS = {
 }
 # [[to confirm: ...]] may wrap over lines; the text stops at the first "]]".
 MARKER = re.compile(r"\[\[\s*to confirm\s*:\s*(?P<text>.*?)\s*\]\]", re.I | re.S)
-LABEL = '<span class="app-confirm__label">To confirm:</span>'
+# English on every page (lang): it is a note for the center's staff.
+LABEL = '<span class="app-confirm__label" lang="en">To confirm:</span>'
 FIX = "ask the center; once confirmed, delete the [[to confirm: ]] around the fact"
 FIELD_FIX = "ask the center; once it has checked the page, delete the To-confirm line"
 REVIEWER_FIX = "add 'Reviewed-by: Name, credential' once a clinician has reviewed the page"

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from plugins import center, datafile, notices
+from plugins import center, datafile, fields, notices, theme_i18n
 from tools import sitebuild
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,9 +31,15 @@ TIMEZONE = "America/Los_Angeles"
 # an edit EDITING.md allows must never fail them.
 
 
+# The languages besides English, each a folder of content/pages/ (pelicanconf.py).
+LANGUAGES = ("es",)
+HOMES = {"index": "/", **{f"{lang}/index": f"/{lang}/" for lang in LANGUAGES}}
+
+
 def content_pages(content=CONTENT):
     """{url: DataFile} of every page an editor wrote (drafts left out), at
-    the address pelicanconf.py gives it: pages/a/b.md -> /a/b/."""
+    the address pelicanconf.py gives it: pages/a/b.md -> /a/b/, and each
+    edition's index.md -> its home page (/, /es/)."""
     found = {}
     for path in sorted((Path(content) / "pages").rglob("*.md")):
         slug = path.relative_to(Path(content) / "pages").with_suffix("").as_posix()
@@ -42,8 +48,56 @@ def content_pages(content=CONTENT):
         data = datafile.read(path)
         if data.fields.get("status", "").lower() == "draft":
             continue
-        found["/" if slug == "index" else f"/{slug}/"] = data
+        found[HOMES.get(slug, f"/{slug}/")] = data
+    inherit(found, content)
     return found
+
+
+def inherit(pages, content):
+    """A translation takes its section, menu place and review dates from its
+    English page, as the build does (plugins/translations.py)."""
+    by_source = {
+        Path(data.path).relative_to(Path(content) / "pages").as_posix(): data
+        for data in pages.values()
+    }
+    for data in pages.values():
+        english = by_source.get(data.fields.get("translation_of", "").strip())
+        if english is not None:
+            for name in fields.INHERITED:
+                if name in english.fields:
+                    data.fields.setdefault(name, english.fields[name])
+
+
+def lang_of_url(url):
+    """The edition of an address: /es/... is Spanish, the rest English."""
+    first = url.strip("/").split("/")[0]
+    return first if first in LANGUAGES else "en"
+
+
+def home_of(lang):
+    return "/" if lang == "en" else f"/{lang}/"
+
+
+@functools.lru_cache
+def theme_word(message, lang):
+    """The theme's words in a language, as its catalog (the build's) has them."""
+    return theme_i18n.load_catalogs(str(ROOT / "theme")).get(lang, {}).get(message, message)
+
+
+def twins(content=CONTENT):
+    """{url: url of the other edition's page} for every translated page, both
+    ways, from the Translation-of lines in content/."""
+    pages = content_pages(content)
+    by_source = {}
+    for url, data in pages.items():
+        relative = Path(data.path).relative_to(Path(content) / "pages").as_posix()
+        by_source[relative] = url
+    pairs = {}
+    for url, data in pages.items():
+        english = by_source.get(data.fields.get("translation_of", "").strip())
+        if lang_of_url(url) != "en" and english:
+            pairs[url], pairs[english] = english, url
+    return pairs
 
 
 def center_facts(content=CONTENT):
@@ -53,7 +107,12 @@ def center_facts(content=CONTENT):
 
 def active_notices(day, content=CONTENT):
     """The notices a build dated `day` shows (plugins/notices.py)."""
-    settings = {"PATH": str(content), "TIMEZONE": TIMEZONE, "NOTICES": {"today": day}}
+    settings = {
+        "PATH": str(content),
+        "TIMEZONE": TIMEZONE,
+        "NOTICES": {"today": day},
+        "TRANSLATIONS": {"languages": list(LANGUAGES)},
+    }
     return notices.load_notices(settings)[0]
 
 

@@ -7,11 +7,17 @@ import re
 from pathlib import Path
 
 import pytest
+from pelican.settings import read_settings
 
 from plugins import page_meta
-from support import center_facts, content_pages
+from support import ROOT, center_facts, content_pages, lang_of_url, theme_word
 
 CRISIS_TEL = {"tel:988", "tel:911", "tel:+18887247240"}
+# The footer says the center's phone is not a crisis line (theme words).
+FOOTER_NOTE = (
+    "This number is for questions and admissions. It is not a crisis line. "
+    "In a crisis, call or text 988, or call 911."
+)
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +72,9 @@ def test_every_page_offers_988_911_and_the_county_crisis_line(all_documents):
         crisis = soup.find(id="crisis-help")
         assert crisis and crisis.name == "aside", url
         assert {a["href"] for a in crisis.find_all("a")} >= CRISIS_TEL, url
-        assert "call or text" in crisis.get_text(), url
+        lines = read_settings(str(ROOT / "pelicanconf.py"))["CRISIS_LINES"][soup.html["lang"]]
+        for line in lines:
+            assert f"{line['text']}: {line['number']}" in " ".join(crisis.get_text().split()), url
 
 
 def test_center_phone_is_a_tel_link_apart_from_crisis_help(all_documents, center):
@@ -78,7 +86,8 @@ def test_center_phone_is_a_tel_link_apart_from_crisis_help(all_documents, center
         assert header_phone and footer_phone, url
         assert header_phone["href"] == footer_phone["href"] == f"tel:{center['phone_tel']}"
         assert not soup.find(id="crisis-help").find("a", href=header_phone["href"])
-        assert "not a crisis line" in soup.find(id="contact").get_text()
+        note = theme_word(FOOTER_NOTE, soup.html["lang"])
+        assert note in " ".join(soup.find(id="contact").get_text().split()), url
 
 
 def test_every_page_shows_the_center_address_and_hours(all_documents, center):
@@ -88,24 +97,26 @@ def test_every_page_shows_the_center_address_and_hours(all_documents, center):
         assert f"{center['city']}, {center['region']} {center['postal_code']}" in contact, url
         assert center["street"] in contact, url
         for hours in center["hours"]:
-            assert hours["text"] in contact, url
+            assert hours["texts"][soup.html["lang"]] in contact, url
 
 
 def test_every_content_page_shows_its_review_dates(pages):
     for url, soup in pages.items():
+        lang = lang_of_url(url)
         review = " ".join(soup.select_one("main .app-review").get_text(" ").split())
-        assert re.search(r"Page last reviewed: \d{1,2} \w+ 20\d\d", review), url
-        assert re.search(r"Next review due: \d{1,2} \w+ 20\d\d", review), url
+        day = r"\d{1,2} (de )?\w+ (de )?20\d\d"
+        assert re.search(rf"{theme_word('Page last reviewed', lang)}: {day}", review), url
+        assert re.search(rf"{theme_word('Next review due', lang)}: {day}", review), url
 
 
-def expected_menu():
-    """The main menu content/ asks for: pages with a `Nav-order` and no
-    section, then each section (in page_meta.SECTIONS' order) by its first
-    page; {url of each item: [urls of the pages it stands for]}."""
+def expected_menu(lang="en"):
+    """The main menu content/ asks for, in one edition: pages with a
+    `Nav-order` and no section, then each section (in page_meta.SECTIONS'
+    order) by its first page; {url of each item: [urls of its pages]}."""
     listed = sorted(
         (int(data.fields["nav_order"]), url, data.fields.get("section", "").strip().lower())
         for url, data in content_pages().items()
-        if data.fields.get("nav_order")
+        if data.fields.get("nav_order") and lang_of_url(url) == lang
     )
     menu = {url: [url] for _, url, section in listed if not section}
     for section in page_meta.SECTIONS:
@@ -119,9 +130,10 @@ def test_the_menu_follows_nav_order_and_sections_and_marks_where_you_are(pages):
     """Pages with `Nav-order` are in the main menu, by section; the page being
     read is marked for screen readers (aria-current="page"), or its section
     is (aria-current="true")."""
-    menu = expected_menu()
     for url, soup in pages.items():
-        links = soup.select("nav[aria-label='Main'] a")
+        lang = lang_of_url(url)
+        menu = expected_menu(lang)
+        links = soup.select(f"nav[aria-label='{theme_word('Main', lang)}'] a")
         assert [a["href"] for a in links] == list(menu), url
         marked = {a["href"]: a.get("aria-current") for a in links if a.get("aria-current")}
         expected = {

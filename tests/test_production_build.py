@@ -29,7 +29,7 @@ def test_pages_are_minified(production_site):
     for path in html_files(production_site):
         text = path.read_text()
         assert "\n  " not in text, path
-        assert text.startswith("<!doctype html><html lang=en>"), path
+        assert re.match(r"<!doctype html><html lang=(en|es)>", text), path
 
 
 def test_every_text_file_has_gzip_and_brotli_copies_of_itself(production_site):

@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 from plugins import redirects
-from support import CONTENT, center_facts, content_pages, html_files, soup_of, url_of
+from support import CONTENT, center_facts, content_pages, html_files, lang_of_url, soup_of, url_of
 
 SITEURL = "https://iop.mhcsandiego.example"
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -19,9 +19,10 @@ def meta(soup, **attrs):
 
 
 def test_every_page_names_its_language_and_has_one_description_and_canonical(pages):
-    """Search engines read lang="en", one summary of 160 characters at most, one address."""
+    """Search engines read the edition's lang ("en", "es"), one summary of 160
+    characters at most, one address."""
     for url, soup in pages.items():
-        assert soup.html["lang"] == "en", url
+        assert soup.html["lang"] == lang_of_url(url), url
         descriptions = meta(soup, name="description")
         assert len(descriptions) == 1 and 0 < len(descriptions[0]["content"]) <= 160, url
         assert len(soup.find_all("link", rel="canonical")) == 1, url

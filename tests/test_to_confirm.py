@@ -49,7 +49,7 @@ def test_markers_keep_their_line_even_when_they_wrap():
 def test_mark_html_labels_the_fact_visibly():
     html = to_confirm.mark_html("<p>Open [[to confirm: 8 am]] daily</p>")
     assert '<mark class="app-confirm">' in html
-    assert '<span class="app-confirm__label">To confirm:</span> 8 am</mark>' in html
+    assert '<span class="app-confirm__label" lang="en">To confirm:</span> 8 am</mark>' in html
 
 
 def test_settings_decide_the_mode_never_the_environment():
