@@ -156,6 +156,47 @@ def new_page(c, path, title, section=None, nav_order=None, content=None):
     )
 
 
+@task(
+    help={
+        "of": "the English page, under content/pages/, e.g. getting-started.md",
+        "path": "the Spanish page's path under content/pages/, e.g. es/como-empezar",
+        "content": "another content folder (default: content/)",
+    }
+)
+def new_translation(c, of, path, content=None):
+    """Start the Spanish page of an English page: its fields, and the English
+    text to translate over. The build then names the version to copy."""
+    from plugins import datafile
+
+    pages = Path(content or ROOT / "content").resolve() / "pages"
+    english = pages / of.strip("/")
+    target = pages / f"{path.strip('/').removesuffix('.md')}.md"
+    if not english.is_file():
+        raise Exit(f"{english} does not exist - name an English page under content/pages/", 1)
+    if target.exists():
+        raise Exit(f"{target} already exists - choose another path", 1)
+    if target.relative_to(pages).parts[0] != "es":
+        raise Exit("a Spanish page lives in content/pages/es/ - start the path with es/", 1)
+    data = datafile.read(english)
+    lines = [f"Title: {data.fields.get('title', '')}", f"Summary: {data.fields.get('summary', '')}"]
+    if data.fields.get("nav_title"):
+        lines.append(f"Nav-title: {data.fields['nav_title']}")
+    lines.append(f"Translation-of: {english.relative_to(pages).as_posix()}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text("\n".join(lines) + "\n\n" + data.body.strip() + "\n", encoding="utf-8")
+    print(
+        f"Created {os.path.relpath(target)}: translate the title, summary and text, then "
+        "preview. The build names the Translation-version to add, and production needs "
+        "Translation-reviewed-by (a qualified medical translator)."
+    )
+
+
+@task
+def messages(c):
+    """Update the theme's Spanish catalog after changing the theme's words."""
+    c.run(f"{sys.executable} tools/messages.py", pty=False)
+
+
 @task(help={"cache_hours": "reuse results younger than this (default 24)"})
 def linkcheck(c, cache_hours=24):
     """Check the links to other websites in the built site (needs internet)."""

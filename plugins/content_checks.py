@@ -253,12 +253,14 @@ def check_duplicates(pages):
                     "rename or move one of the two files",
                 )
             )
-        if title in titles:
+        # Per language: a translation may keep a title that is a name.
+        key = (page.lang, title)
+        if key in titles:
             problems.append(
-                Problem(where, 1, f"same title as {titles[title]}", "give each page its own title")
+                Problem(where, 1, f"same title as {titles[key]}", "give each page its own title")
             )
         urls.setdefault(page.url, where)
-        titles.setdefault(title, where)
+        titles.setdefault(key, where)
     return problems
 
 

@@ -122,7 +122,7 @@ def translation_problems(where, data, english_data):
         )
         fix = f"bring the text in line with the English page, then set 'Translation-version: {current}'"
         problems.append(Problem(where, line, what, fix, WARNING))
-        notes.append("Translation out of date: the English page has changed since.")
+        notes.append("Translation out of date: the English page changed.")
     if not data.fields.get("translation_reviewed_by", "").strip():
         problems.append(
             Problem(
@@ -133,7 +133,7 @@ def translation_problems(where, data, english_data):
                 WARNING,
             )
         )
-        notes.append("Translation not yet checked by a qualified medical translator.")
+        notes.append("Translation not yet checked by a medical translator.")
     return problems, notes
 
 

@@ -9,11 +9,13 @@ publishes (plugins/translations.py, plugins/notices.py).
 
 import datetime
 import shutil
+import subprocess
+import sys
 
 import pytest
 
 from plugins import datafile, translations
-from support import FIXTURE_SITE, build_site, soup_of, words
+from support import FIXTURE_SITE, ROOT, build_site, soup_of, words
 
 # The fixture's holiday notice is up on this day.
 HOLIDAY = datetime.date(2026, 12, 21)
@@ -234,3 +236,36 @@ def test_a_spanish_notice_with_no_english_notice_is_refused(content, tmp_path):
     result = build(content, tmp_path)
     assert not result.ok
     assert any("es/otra.md:1: no English notice 'otra.md'" in error for error in result.errors)
+
+
+def test_new_translation_starts_a_spanish_page_the_build_guides(content, tmp_path):
+    """`invoke new-translation` writes the fields and the English text; the
+    build then names the version to copy, and the page is in the preview."""
+    (content / "pages" / "es" / "acerca.md").unlink()
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "invoke",
+            "new-translation",
+            "--of",
+            "about.md",
+            "--path",
+            "es/acerca",
+            f"--content={content}",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    target = content / "pages" / "es" / "acerca.md"
+    assert "Translation-of: about.md" in target.read_text()
+    result = build(content, tmp_path)
+    assert result.ok, result.errors
+    version = translations.version_of(datafile.read(content / "pages" / "about.md"))
+    assert any(
+        "es/acerca.md:" in line and f"set 'Translation-version: {version}'" in line
+        for line in result.warnings
+    )
+    assert (tmp_path / "output" / "es" / "acerca" / "index.html").exists()
