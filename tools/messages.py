@@ -46,6 +46,9 @@ def update(lang, root=ROOT):
     if os.path.exists(path):
         with open(path, "rb") as source:
             catalog = read_po(source, locale=lang)
+        # The creation date is the catalog's, not this run's: an update that
+        # changes no word changes no byte.
+        template.creation_date = catalog.creation_date
     else:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         catalog = Catalog(locale=lang, project="IOP site", charset="utf-8")
