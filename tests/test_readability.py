@@ -1,9 +1,10 @@
-"""Pages read at Flesch-Kincaid grade 8 or lower, measured as the build does."""
+"""English pages read at Flesch-Kincaid grade 8 or lower, Spanish pages at an
+INFLESZ (Szigriszt-Pazos) score of 65 or more, measured as the build does."""
 
 import pytest
 
 from plugins import readability
-from support import content_pages, main_of
+from support import content_pages, lang_of_url, main_of
 
 MAX_GRADE = 8.0
 
@@ -23,7 +24,26 @@ def test_list_items_count_as_sentences():
     assert readability.readable_text(markup) == "one thing. another thing."
 
 
-@pytest.mark.parametrize("url", sorted(content_pages()))
+def test_inflesz_tells_plain_from_dense_spanish():
+    """The Spanish measure works: short everyday words score 65 or more, dense
+    ones far less; and it leaves textstat measuring English afterwards."""
+    plain = "<p>Le podemos ayudar. Llame hoy. Usted no está solo.</p>"
+    dense = (
+        "<p>La implementación multidisciplinaria de intervenciones psicoterapéuticas "
+        "individualizadas constituye nuestra metodología fundamental.</p>"
+    )
+    assert readability.inflesz(dense) < readability.MIN_INFLESZ <= readability.inflesz(plain)
+    assert readability.grade("<p>We can help. Call us today.</p>") < 4
+
+
+@pytest.mark.parametrize("url", [u for u in sorted(content_pages()) if lang_of_url(u) == "es"])
+def test_spanish_page_reads_at_inflesz_65_or_more(pages, url):
+    """Every Spanish page of content/ is "bastante fácil" or easier for a family."""
+    score = readability.inflesz(str(main_of(pages[url])))
+    assert score >= readability.MIN_INFLESZ, f"{url} scores {score:.0f} on INFLESZ"
+
+
+@pytest.mark.parametrize("url", [u for u in sorted(content_pages()) if lang_of_url(u) == "en"])
 def test_page_reads_at_grade_8_or_lower(pages, url):
     """Every page of content/ reads at Flesch-Kincaid grade 8 or lower."""
     grade = readability.grade(str(main_of(pages[url])))

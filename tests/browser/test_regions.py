@@ -4,7 +4,7 @@ reduced motion, forced colours (Windows high contrast), and no CSS at all."""
 import pytest
 
 from browser.pages import DESKTOP, PHONE, URLS
-from support import active_notices
+from support import active_notices, lang_of_url, theme_word
 
 # The home page and the deepest page: the checks below are about the theme.
 SAMPLE = ["/", max(URLS[:-1], key=lambda url: url.count("/"))]
@@ -17,15 +17,18 @@ def test_notices_and_crisis_help_are_labelled_regions(open_page, url, build_day)
     """Each notice of today is a region named by its title; crisis help a
     named complementary landmark; one main menu (on a phone, behind its
     Menu button), main and footer."""
+    lang = lang_of_url(url)
+    main_menu = theme_word("Main", lang)
     page = open_page(url, PHONE)
-    page.locator("details:has(nav[aria-label='Main']) > summary").click()
+    page.locator(f"details:has(nav[aria-label='{main_menu}']) > summary").click()
     for notice in active_notices(build_day):
-        region = page.get_by_role("region", name=notice["title"])
-        assert region.count() == 1 and region.is_visible(), notice["title"]
-    crisis = page.get_by_role("complementary", name="In crisis? Get help now")
+        title = notice["texts"].get(lang, notice["texts"]["en"])["title"]
+        region = page.get_by_role("region", name=title)
+        assert region.count() == 1 and region.is_visible(), title
+    crisis = page.get_by_role("complementary", name=theme_word("In crisis? Get help now", lang))
     assert crisis.count() == 1 and crisis.is_visible()
     assert crisis.get_by_role("link", name="988").count() == 1
-    assert page.get_by_role("navigation", name="Main").count() == 1
+    assert page.get_by_role("navigation", name=main_menu).count() == 1
     assert page.get_by_role("main").count() == 1
     assert page.get_by_role("contentinfo").count() == 1
 
