@@ -195,3 +195,10 @@ def test_spanish_pages_live_under_es(tmp_path):
     assert translations.language_of(str(pages_folder / "es" / "index.md"), settings) == "es"
     assert translations.language_of(str(pages_folder / "index.md"), settings) == "en"
     assert translations.language_of(str(pages_folder / "es.md"), settings) == "en"
+
+
+def test_the_404_page_points_spanish_readers_to_the_spanish_home(all_documents):
+    """A visitor lost on a wrong address finds the Spanish edition, in Spanish."""
+    pointer = all_documents["/404.html"].find("p", lang="es")
+    assert pointer.a["href"] == "/es/"
+    assert all_documents["/404.html"].select_one(".app-header__lang")["href"] == "/es/"
