@@ -4,7 +4,8 @@ site from a real web server on 127.0.0.1."""
 import pytest
 
 from browser.pages import PHONE
-from support import files_handler, http_server
+from browser.visits import Visits
+from support import active_notices, files_handler, http_server, lang_of_url, theme_word
 
 
 @pytest.fixture(scope="session")
@@ -29,3 +30,20 @@ def open_page(browser, base_url):
     yield opener
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def visits(browser, base_url, build_day):
+    """visits(url, "phone" | "desktop") -> what one visit of that page found
+    (tests/browser/visits.py): each page is loaded once per screen."""
+    notices = active_notices(build_day)
+
+    def words_of(url):
+        lang = lang_of_url(url)
+        return {
+            "Main": theme_word("Main", lang),
+            "In crisis? Get help now": theme_word("In crisis? Get help now", lang),
+            "notice_titles": [n["texts"].get(lang, n["texts"]["en"])["title"] for n in notices],
+        }
+
+    return Visits(browser, base_url, words_of)

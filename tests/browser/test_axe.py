@@ -5,9 +5,9 @@ import pytest
 
 from browser.pages import URLS, WIDTHS
 from support import html_files, url_of
-from tools.release_checks import axe_violations
 
 pytestmark = pytest.mark.browser
+SCREENS = {"375": "phone", "1280": "desktop"}
 
 
 def test_every_built_page_is_visited(site):
@@ -29,6 +29,6 @@ def test_retired_address_leads_to_its_page(open_page, base_url, site):
 
 @pytest.mark.parametrize("width", sorted(WIDTHS))
 @pytest.mark.parametrize("url", URLS)
-def test_no_axe_violations(open_page, url, width):
-    page = open_page(url, WIDTHS[width])
-    assert axe_violations(page) == []
+def test_no_axe_violations(visits, url, width):
+    """axe-core, WCAG 2.x A and AA, on the page as a phone and a desktop show it."""
+    assert visits(url, SCREENS[width])["axe"] == []

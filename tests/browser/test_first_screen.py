@@ -5,56 +5,43 @@ crisis help is one tap away, and the center's phone is a large button."""
 import pytest
 
 from browser.pages import URLS
+from browser.visits import SMALL_PHONE
 
 pytestmark = pytest.mark.browser
 
-SMALL_PHONE = {"width": 375, "height": 667}
 HEADING_TOP = 300  # px: the heading starts in the top half of the screen
 TARGET = 44  # px: the call button is a large target (WCAG 2.5.5)
 CRISIS_TELS = {"tel:988", "tel:911", "tel:+18887247240"}
 
 MEASURE = """() => {
-  const h1 = document.querySelector('main h1');
-  let first = h1;
-  while (first && first.tagName !== 'P') first = first.nextElementSibling;
   const call = document.querySelector('.app-header__phone a[href^="tel:"]');
-  const box = el => el && el.getBoundingClientRect();
-  return {h1: box(h1).top, paragraph: first ? box(first).bottom : null,
-          call: box(call) && {top: box(call).top, height: box(call).height,
-                              width: box(call).width},
-          height: innerHeight};
+  return {call: {top: call.getBoundingClientRect().top}};
 }"""
 
 
 @pytest.mark.parametrize("url", URLS)
-def test_heading_and_first_paragraph_are_on_the_first_screen(open_page, url):
+def test_heading_and_first_paragraph_are_on_the_first_screen(visits, url):
     """The h1 starts within 300 px; the paragraph after it ends on screen."""
-    page = open_page(url, SMALL_PHONE)
-    found = page.evaluate(MEASURE)
+    found = visits(url, "phone")["first_screen"]
+    assert found["height"] == SMALL_PHONE["height"]
     assert found["h1"] <= HEADING_TOP, found
     if found["paragraph"] is not None:  # the 404 page may have none
         assert found["paragraph"] <= found["height"], found
 
 
 @pytest.mark.parametrize("url", URLS)
-def test_crisis_help_is_one_tap_away_and_complete(open_page, url):
+def test_crisis_help_is_one_tap_away_and_complete(visits, url):
     """A crisis link is on the first screen and leads to the full panel,
     which holds 988, 911 and the Access & Crisis Line as tel: links."""
-    page = open_page(url, SMALL_PHONE)
-    first_screen = page.evaluate("""() => Array.from(document.querySelectorAll(
-        'a[href="tel:988"], a[href="#crisis-help"]'))
-        .filter(a => a.getBoundingClientRect().bottom <= innerHeight)
-        .map(a => a.getAttribute('href'))""")
+    found = visits(url, "phone")["first_screen"]
+    first_screen = found["crisis_on_screen"]
     assert "tel:988" in first_screen and "#crisis-help" in first_screen, first_screen
-    tels = page.evaluate("""() => Array.from(document.querySelectorAll(
-        '#crisis-help a[href^="tel:"]')).map(a => a.getAttribute('href'))""")
-    assert set(tels) >= CRISIS_TELS, tels
+    assert set(found["crisis_tels"]) >= CRISIS_TELS, found["crisis_tels"]
 
 
 @pytest.mark.parametrize("url", URLS)
-def test_the_centers_phone_is_a_large_button_on_the_first_screen(open_page, url):
-    page = open_page(url, SMALL_PHONE)
-    call = page.evaluate(MEASURE)["call"]
+def test_the_centers_phone_is_a_large_button_on_the_first_screen(visits, url):
+    call = visits(url, "phone")["first_screen"]["call"]
     assert call, "no call button in the header"
     assert call["height"] >= TARGET and call["width"] >= TARGET, call
     assert call["top"] + call["height"] <= HEADING_TOP, call

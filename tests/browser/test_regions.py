@@ -4,7 +4,6 @@ reduced motion, forced colours (Windows high contrast), and no CSS at all."""
 import pytest
 
 from browser.pages import DESKTOP, PHONE, URLS
-from support import active_notices, lang_of_url, theme_word
 
 # The home page and the deepest page: the checks below are about the theme.
 SAMPLE = ["/", max(URLS[:-1], key=lambda url: url.count("/"))]
@@ -13,24 +12,16 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.mark.parametrize("url", URLS)
-def test_notices_and_crisis_help_are_labelled_regions(open_page, url, build_day):
+def test_notices_and_crisis_help_are_labelled_regions(visits, url):
     """Each notice of today is a region named by its title; crisis help a
     named complementary landmark; one main menu (on a phone, behind its
     Menu button), main and footer."""
-    lang = lang_of_url(url)
-    main_menu = theme_word("Main", lang)
-    page = open_page(url, PHONE)
-    page.locator(f"details:has(nav[aria-label='{main_menu}']) > summary").click()
-    for notice in active_notices(build_day):
-        title = notice["texts"].get(lang, notice["texts"]["en"])["title"]
-        region = page.get_by_role("region", name=title)
-        assert region.count() == 1 and region.is_visible(), title
-    crisis = page.get_by_role("complementary", name=theme_word("In crisis? Get help now", lang))
-    assert crisis.count() == 1 and crisis.is_visible()
-    assert crisis.get_by_role("link", name="988").count() == 1
-    assert page.get_by_role("navigation", name=main_menu).count() == 1
-    assert page.get_by_role("main").count() == 1
-    assert page.get_by_role("contentinfo").count() == 1
+    found = visits(url, "phone")["regions"]
+    for title, (count, visible) in found["notices"].items():
+        assert count == 1 and visible, title
+    assert found["crisis"] == (1, True)
+    assert found["crisis_988"] == 1
+    assert found["main_menu"] == found["main"] == found["contentinfo"] == 1
 
 
 @pytest.mark.parametrize("url", SAMPLE)
@@ -70,15 +61,12 @@ def test_forced_colors_keep_focus_and_regions_visible(open_page, url):
 
 
 @pytest.mark.parametrize("url", URLS)
-def test_page_reads_in_order_without_css(open_page, url):
+def test_page_reads_in_order_without_css(visits, url):
     """With the stylesheet gone, the content still runs top to bottom:
     skip link, banner, header, the crisis line, heading, text, the crisis
     panel, contact."""
-    page = open_page(url, DESKTOP)
-    page.evaluate("document.querySelectorAll('style').forEach(s => s.remove())")
-    tops = page.evaluate("""() => ['.app-skip-link', '.app-notice', '.app-header', '.app-crisis-line',
-        'main h1', 'main p', '.app-crisis', '.app-footer'].map(s => document.querySelector(s).getBoundingClientRect().top)""")
+    found = visits(url, "desktop")
+    tops = [top for top in found["reading_order"] if top is not None]
+    assert len(tops) >= len(found["reading_order"]) - 1, found["reading_order"]
     assert tops == sorted(tops), tops
-    hidden = page.evaluate("""() => Array.from(document.querySelectorAll('main p, main li'))
-        .filter(el => el.getClientRects().length === 0).length""")
-    assert hidden == 0
+    assert found["hidden_text"] == 0
