@@ -56,8 +56,14 @@ KINDS = {
 
 
 def printable(path):
-    """A path an editor's terminal can show, whatever bytes the name has."""
-    return os.fsencode(path).decode("utf-8", "replace")
+    """A path an editor's terminal can show, whatever bytes the name has; a
+    name that starts or ends with a space (or is only spaces) is quoted, so
+    the message shows it."""
+    text = os.fsencode(path).decode("utf-8", "replace")
+    folder, name = os.path.split(text)
+    if name != name.strip():
+        return os.path.join(folder, repr(name))
+    return text
 
 
 def suggested(name):

@@ -117,3 +117,14 @@ def test_a_name_that_is_not_valid_utf8_is_named_readably(content_copy, tmp_path,
     assert not result.ok
     assert any("rename it to 'caf.md'" in line for line in result.errors), result.errors
     "\n".join(result.lines).encode("utf-8")  # printable
+
+
+def test_a_name_of_spaces_is_shown_quoted(content_copy, tmp_path, build_day):
+    """A file called ' ' (easy to make by mistake, invisible in a message) is
+    named in quotes, so the editor sees what to delete."""
+    (content_copy / " ").write_text("x")
+    result = build_site(tmp_path / "output", today=build_day, PATH=content_copy)
+    assert not result.ok
+    assert any(
+        "content/' ':1: the content folder does not use this" in line for line in result.errors
+    ), result.errors

@@ -34,6 +34,9 @@ def publish(target, content=FIXTURE_SITE, staging=False, *extra):
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
 
 
+# Slow (a whole publish: build, HTML validator, axe at two widths, rsync),
+# and worth it: it is the command that puts the site live, run as operators run it.
+@pytest.mark.slow
 def test_publish_checks_the_build_deploys_it_and_prints_its_time(tmp_path):
     """The release checks run on the build that ships, then it goes live."""
     require_tool("rsync", "chromium", "java")
@@ -73,6 +76,9 @@ def test_publish_refuses_when_the_production_build_fails(tmp_path):
     assert not (tmp_path / "target").exists()
 
 
+# Slow for the same reason, and worth it: it proves a failed release check
+# ships nothing, the promise that keeps a broken page off the live site.
+@pytest.mark.slow
 def test_publish_refuses_a_build_that_fails_a_release_check(tmp_path):
     """A page past the 14 KB budget builds, but never ships."""
     require_tool("rsync", "chromium", "java")
