@@ -35,6 +35,7 @@ Settings, one dict: TRANSLATIONS = {
 }
 """
 
+import difflib
 import hashlib
 import os
 
@@ -137,7 +138,7 @@ def translation_problems(where, data, english_data):
     return problems, notes
 
 
-def pair(translation, english_pages, settings, claimed):
+def pair(translation, english_pages, claimed):
     """Link one translation to its English page; its problems."""
     where = display_path(translation.source_path)
     data = source_data(translation)
@@ -148,9 +149,7 @@ def pair(translation, english_pages, settings, claimed):
     line = data.lines["translation_of"]
     english = english_pages.get(target)
     if english is None:
-        close = [
-            path for path in english_pages if os.path.basename(path) == os.path.basename(target)
-        ]
+        close = difflib.get_close_matches(target, english_pages, n=1, cutoff=0.6)
         hint = (
             f"did you mean '{close[0]}'?"
             if close
@@ -211,7 +210,7 @@ def link_editions(generator):
         page.twin_source = None
     for page in sorted(everything, key=lambda p: p.source_path):
         if page.lang != default:
-            problems += pair(page, english_pages, settings, claimed)
+            problems += pair(page, english_pages, claimed)
     # Twins are published pages only: a draft is never live, so no live page
     # may point a visitor or a search engine at it.
     for page in published:

@@ -173,6 +173,7 @@ def test_a_translation_of_a_missing_page_names_the_line(content, tmp_path):
     assert not result.ok
     assert any(
         "es/otra.md:3: translation of a page that does not exist 'abot.md'" in line
+        and "did you mean 'about.md'?" in line
         for line in result.errors
     )
 
