@@ -157,9 +157,15 @@ def stray_files(output):
 
 def html_errors(output):
     """One line per error the Nu Html Checker finds in the build's pages."""
+    return html_errors_of([output])[0]
+
+
+def html_errors_of(outputs):
+    """html_errors of several builds, one list each, from one run of the
+    checker (Java starts once: the tests check two builds)."""
     if shutil.which("java") is None or not VNU.exists():
         raise ToolMissing("the HTML validator (java and node_modules/vnu-jar: run `npm ci`)")
-    files = [str(path) for path in html_files(output)]
+    files = [str(path) for output in outputs for path in html_files(output)]
     run = subprocess.run(
         ["java", "-jar", str(VNU), "--errors-only", "--format", "json", *files],
         capture_output=True,
@@ -167,12 +173,18 @@ def html_errors(output):
         timeout=300,
     )
     messages = json.loads(run.stderr or run.stdout or '{"messages": []}')["messages"]
-    base = str(Path(output).resolve())  # vnu writes file:/path, not file:///path
-    return [
-        f"{m.get('url', '').split(base, 1)[-1].lstrip('/')}:{m.get('lastLine')}: {m['message']}"
-        for m in messages
-        if m.get("type") == "error"
-    ]
+    # vnu writes file:/path, not file:///path
+    bases = [str(Path(output).resolve()) + "/" for output in outputs]
+    found = [[] for _ in outputs]
+    for m in messages:
+        if m.get("type") != "error":
+            continue
+        url = m.get("url", "")
+        at = next((i for i, base in enumerate(bases) if base in url), 0)
+        found[at].append(
+            f"{url.split(bases[at], 1)[-1].lstrip('/')}:{m.get('lastLine')}: {m['message']}"
+        )
+    return found
 
 
 # --- Accessibility (axe-core in Chromium) ---------------------------------------
