@@ -8,6 +8,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 import urllib.request
@@ -18,6 +19,7 @@ from bs4 import BeautifulSoup
 
 from plugins import center, datafile, fields, notices, theme_i18n
 from tools import sitebuild
+from tools.phone_photo import phone_photo
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
@@ -121,6 +123,21 @@ def build_site(output, settings="pelicanconf.py", today=None, **override):
     if "PATH" in override:
         override["PATH"] = str(override["PATH"])
     return sitebuild.build(str(ROOT / settings), str(output), override or None, today)
+
+
+@functools.lru_cache
+def _phone_photo_bytes(size, quality):
+    with tempfile.TemporaryDirectory() as folder:
+        return phone_photo(Path(folder) / "photo.jpg", size, quality).read_bytes()
+
+
+def session_phone_photo(path, size=(4032, 3024), quality=96):
+    """tools.phone_photo, made once per test session and size: its noise is
+    random, so each session's first build encodes the variants afresh, and
+    every later build of the session finds them in the variant cache (which
+    is what an editor's rebuilds do) instead of encoding a new photo."""
+    Path(path).write_bytes(_phone_photo_bytes(tuple(size), quality))
+    return path
 
 
 def html_files(output):

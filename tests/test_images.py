@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from support import FIXTURE_SITE, build_site, soup_of, tree_digest
-from tools.phone_photo import GPS_IFD, phone_photo
+from support import FIXTURE_SITE, build_site, session_phone_photo, soup_of, tree_digest
+from tools.phone_photo import GPS_IFD
 
 DAY = "2026-12-21"
 PLACED = "\n![Our group room, with chairs in a circle]({static}/images/group-room.jpg)\n"
@@ -19,7 +19,7 @@ def content_with_photo(folder, markdown=PLACED, name="group-room.jpg", **photo):
     content = folder / "content"
     shutil.copytree(FIXTURE_SITE, content)
     (content / "images").mkdir()
-    phone_photo(content / "images" / name, **photo)
+    session_phone_photo(content / "images" / name, **photo)
     page = content / "pages" / "about.md"
     page.write_text(page.read_text() + markdown)
     return content

@@ -6,8 +6,7 @@ import shutil
 
 import pytest
 
-from support import FIXTURE_SITE, build_site, files_handler, http_server
-from tools.phone_photo import phone_photo
+from support import FIXTURE_SITE, build_site, files_handler, http_server, session_phone_photo
 from tools.release_checks import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -32,7 +31,7 @@ def photo_site(tmp_path_factory):
     content = folder / "content"
     shutil.copytree(FIXTURE_SITE, content)
     (content / "images").mkdir()
-    phone_photo(content / "images" / "group-room.jpg")
+    session_phone_photo(content / "images" / "group-room.jpg")
     page = content / "pages" / "about.md"
     page.write_text(
         page.read_text()
