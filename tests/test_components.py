@@ -100,10 +100,11 @@ def test_component_escapes_its_text(component):
 
 @pytest.mark.parametrize("component", sorted(EXAMPLES))
 def test_component_shows_its_text(component):
+    """The text it is given reaches the page (escaped, never dropped)."""
     params, selector = EXAMPLES[component]
     soup = BeautifulSoup(render(component, params), "html.parser")
     assert soup.select_one(selector), selector
-    assert HOSTILE in soup.get_text() or "Skip" in soup.get_text() or "November" in soup.get_text()
+    assert HOSTILE in soup.get_text()
 
 
 @pytest.mark.parametrize("component", sorted(EXAMPLES))
