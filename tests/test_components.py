@@ -159,3 +159,43 @@ def test_review_dates_flag_a_missing_clinical_reviewer():
     params = {"reviewed": datetime.date(2026, 11, 26), "reviewer_to_confirm": True}
     soup = BeautifulSoup(render("review_dates", params), "html.parser")
     assert soup.select_one("mark.app-confirm .app-confirm__label").get_text() == "To confirm:"
+
+
+def test_components_take_their_words_as_params():
+    """Components never translate: the page passes its language's words in
+    (theme/README.md, "Words in two languages"), and they show them."""
+    header = BeautifulSoup(
+        render(
+            "site_header",
+            {
+                "name": "Centro",
+                "home_href": "/es/",
+                "items": [],
+                "menu_text": "Menú",
+                "menu_label": "Principal",
+                "language": {"text": "English", "href": "/about/", "lang": "en"},
+            },
+        ),
+        "html.parser",
+    )
+    switch = header.select_one(".app-header__lang")
+    assert (switch["href"], switch["lang"], switch["hreflang"]) == ("/about/", "en", "en")
+    assert header.select_one("nav")["aria-label"] == "Principal"
+    assert header.select_one("summary").get_text() == "Menú"
+    day = datetime.date(2026, 11, 26)
+    review = BeautifulSoup(
+        render(
+            "review_dates",
+            {
+                "reviewed": day,
+                "reviewed_text": "26 de noviembre de 2026",
+                "reviewed_label": "Última revisión de la página",
+            },
+        ),
+        "html.parser",
+    )
+    assert " ".join(review.get_text().split()) == (
+        "Última revisión de la página: 26 de noviembre de 2026"
+    )
+    crumbs = BeautifulSoup(render("breadcrumbs", {"items": [], "label": "Ruta"}), "html.parser")
+    assert crumbs.nav["aria-label"] == "Ruta"
