@@ -62,6 +62,8 @@ def test_a_broken_save_shows_its_problems_in_the_tab_until_fixed(open_preview):
 
 def test_the_preview_runs_livereload_under_the_production_policy(open_preview):
     """The policy allows livereload's script and nothing else: no violation."""
-    _, page, messages, _ = open_preview
-    assert page.locator("meta[http-equiv='Content-Security-Policy']").count() == 1
+    _, page, messages, log = open_preview
+    # Polled: a rebuild may reload the tab just as we look (seen in CI).
+    policy = page.locator("meta[http-equiv='Content-Security-Policy']")
+    assert wait_for(lambda: policy.count() == 1, seconds=30), log.read_text()
     assert not [m for m in messages if "Content Security Policy" in m], messages
