@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-from plugins import datafile, translations
+from plugins import datafile, to_confirm, translations
 from support import FIXTURE_SITE, ROOT, build_site, soup_of, words
 
 # The fixture's holiday notice is up on this day.
@@ -275,3 +275,19 @@ def test_new_translation_starts_a_spanish_page_the_build_guides(content, tmp_pat
         for line in result.warnings
     )
     assert (tmp_path / "output" / "es" / "acerca" / "index.html").exists()
+
+
+def test_the_center_s_checklist_lists_translations_to_check(content, tmp_path):
+    """`invoke confirm-list` names each translation no medical translator has
+    checked; the production build refuses it once (plugins/translations.py)."""
+    write_translation(content, "es/acerca.md", "about.md", "Acerca", reviewed=False)
+    settings = {
+        "PATH": str(content),
+        "PAGE_PATHS": ["pages"],
+        "TRANSLATIONS": {"languages": ["es"]},
+    }
+    text = to_confirm.checklist_text(to_confirm.checklist(settings))
+    assert "es/acerca.md:1: Translation-reviewed-by: a qualified medical translator" in text
+    assert "es/index.md:1: Translation-reviewed-by" not in text
+    production = build(content, tmp_path, strict=True)
+    assert len([line for line in production.errors if "es/acerca.md:1:" in line]) == 1
