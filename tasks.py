@@ -194,7 +194,7 @@ def new_translation(c, of, path, content=None):
 @task
 def messages(c):
     """Update the theme's Spanish catalog after changing the theme's words."""
-    c.run(f"{sys.executable} tools/messages.py", pty=False)
+    c.run(f"{sys.executable} -m tools.messages", pty=False)
 
 
 @task(help={"cache_hours": "reuse results younger than this (default 24)"})

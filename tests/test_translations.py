@@ -27,6 +27,8 @@ from tools import messages
 
 PAGES = sorted(content_pages())
 SPANISH = [url for url in PAGES if lang_of_url(url) == "es"]
+# Read once: every test below asks for the same pairs.
+TWINS = twins()
 CATALOG = theme_i18n.load_catalogs(str(ROOT / "theme")).get("es", {})
 
 
@@ -51,7 +53,7 @@ def test_the_site_has_a_spanish_edition():
 @pytest.mark.parametrize("url", SPANISH)
 def test_spanish_page_names_an_english_page_that_exists(url):
     """Every Spanish page says which English page it translates."""
-    assert url in twins(), f"{url}: its Translation-of names no English page in content/"
+    assert url in TWINS, f"{url}: its Translation-of names no English page in content/"
 
 
 @pytest.mark.parametrize("url", PAGES)
@@ -66,7 +68,7 @@ def test_editions_link_to_each_other_both_ways(pages, url):
     back, and x-default is the English page (what search engines ask)."""
     links = hreflang(pages[url])
     assert links[lang_of_url(url)] == url
-    twin = twins().get(url)
+    twin = TWINS.get(url)
     if twin is None:
         assert set(links) == {lang_of_url(url), "x-default"}
         return
@@ -82,7 +84,7 @@ def test_language_switch_leads_to_the_twin_page(pages, url):
     that edition's home page while the page has no translation."""
     switch = pages[url].select_one("header .app-header__lang")
     other = "es" if lang_of_url(url) == "en" else "en"
-    assert switch["href"] == twins().get(url, "/es/" if other == "es" else "/")
+    assert switch["href"] == TWINS.get(url, "/es/" if other == "es" else "/")
     assert switch["lang"] == other == switch["hreflang"]
 
 
@@ -156,8 +158,8 @@ def test_sitemap_lists_both_editions_with_alternates(site):
     for url in PAGES:
         assert url in entries, f"{url} is not in the sitemap"
         links = {link["hreflang"]: link["href"] for link in entries[url].find_all("link")}
-        if url in twins():
-            assert links[lang_of_url(twins()[url])] == twins()[url]
+        if url in TWINS:
+            assert links[lang_of_url(TWINS[url])] == TWINS[url]
             assert links[lang_of_url(url)] == url and "x-default" in links
 
 
@@ -188,7 +190,7 @@ def test_translation_version_follows_the_english_words(tmp_path):
     assert base != version("Title: A2\nSummary: B\nReviewed: 2026-01-01\n\nOne two three.\n")
 
 
-def test_spanish_pages_live_under_es(tmp_path):
+def test_spanish_pages_live_under_es():
     """A page's language comes from its folder, nothing else."""
     settings = {"PATH": str(CONTENT), "PAGE_PATHS": ["pages"], "DEFAULT_LANG": "en"}
     pages_folder = Path(CONTENT) / "pages"

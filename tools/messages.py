@@ -19,13 +19,16 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
+from plugins import theme_i18n
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KEYWORDS = {"_": None, "gettext": None, "translatable": None}
 LANGUAGES = ("es",)
 
 
 def catalog_path(lang, root=ROOT):
-    return os.path.join(root, "theme", "translations", lang, "LC_MESSAGES", "messages.po")
+    """Where the build reads the language's catalog (plugins/theme_i18n.py)."""
+    return theme_i18n.catalog_path(os.path.join(root, "theme"), lang)
 
 
 def extracted(root=ROOT):

@@ -99,16 +99,13 @@ def regions(page, lang_words):
     main_menu = lang_words["Main"]
     page.locator(f"details:has(nav[aria-label='{main_menu}']) > summary").click()
     crisis = page.get_by_role("complementary", name=lang_words["In crisis? Get help now"])
+    notices = {}
+    for title in lang_words["notice_titles"]:
+        region = page.get_by_role("region", name=title)
+        count = region.count()
+        notices[title] = (count, count > 0 and region.first.is_visible())
     return {
-        "notices": {
-            title: (
-                page.get_by_role("region", name=title).count(),
-                page.get_by_role("region", name=title).first.is_visible()
-                if page.get_by_role("region", name=title).count()
-                else False,
-            )
-            for title in lang_words["notice_titles"]
-        },
+        "notices": notices,
         "crisis": (crisis.count(), crisis.count() == 1 and crisis.is_visible()),
         "crisis_988": crisis.get_by_role("link", name="988").count(),
         "main_menu": page.get_by_role("navigation", name=main_menu).count(),
