@@ -1,5 +1,9 @@
 """Development settings: what `invoke build` and `invoke livereload` use."""
 
+from pathlib import Path
+
+from jinja2 import FileSystemBytecodeCache
+
 # Pelican wants a name; pages show the center's, from content/center.txt.
 SITENAME = "Mental Health Center of San Diego"
 SITEURL = ""
@@ -35,7 +39,15 @@ PAGE_TRANSLATION_ID = None
 TRANSLATIONS = {"languages": ["es"]}
 # Theme wording in Spanish: gettext catalogs in theme/translations/, read
 # with Babel (plugins/theme_i18n.py); `invoke messages` updates them.
-JINJA_ENVIRONMENT = {"extensions": ["jinja2.ext.i18n"]}
+# Compiled templates are kept in cache/templates/ (gitignored), keyed by each
+# template's text: compiling the theme was nine tenths of a small build, and
+# the preview, the tests and a publish build again and again.
+TEMPLATE_CACHE = Path(__file__).resolve().parent / "cache" / "templates"
+TEMPLATE_CACHE.mkdir(parents=True, exist_ok=True)
+JINJA_ENVIRONMENT = {
+    "extensions": ["jinja2.ext.i18n"],
+    "bytecode_cache": FileSystemBytecodeCache(str(TEMPLATE_CACHE)),
+}
 # The stylesheet is inlined (plugins/inline_css.py) and icons are copied
 # under fingerprinted names (plugins/fingerprint.py), so Pelican copies nothing.
 THEME_STATIC_PATHS = []

@@ -104,7 +104,10 @@ def setup(c):
 def test(c, pytest_args=""):
     """Install what the tests need (browser, nginx, validator) and run them all."""
     setup(c)
-    result = c.run(f"{sys.executable} -m pytest {pytest_args}", warn=True, pty=False)
+    # One process per core; each page's browser tests stay in one process
+    # (tests/browser/conftest.py), so a page is still loaded once.
+    workers = "-n auto"
+    result = c.run(f"{sys.executable} -m pytest {workers} {pytest_args}", warn=True, pty=False)
     raise Exit(code=result.exited)
 
 
@@ -292,12 +295,14 @@ def confirm_list(c):
 
 @task
 def screenshots(c):
-    """Save a picture of every page at 375 and 1280 px wide in screenshots/."""
+    """Build the site, then save a picture of every page at 375 and 1280 px in screenshots/."""
     ensure_system_packages()
-    result = c.run(
-        f"{sys.executable} -m pytest tests/browser/test_screenshots.py", warn=True, pty=False
-    )
-    raise Exit(code=result.exited)
+    if not run_build(False):
+        raise Exit(code=1)
+    from tools import screenshots as pictures
+
+    saved = pictures.save(ROOT / CONFIG["output"], ROOT / "screenshots")
+    print(f"{len(saved)} pictures in screenshots/")
 
 
 # --- Helpers -----------------------------------------------------------------

@@ -47,3 +47,13 @@ def visits(browser, base_url, build_day):
         }
 
     return Visits(browser, base_url, words_of)
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(items):
+    """With tests spread over processes (pytest-xdist, `--dist loadgroup`),
+    every test of one page's visit runs in the same process, so each page is
+    still visited once."""
+    for item in items:
+        if "visits" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group(f"visit {item.callspec.params['url']}"))

@@ -1,21 +1,23 @@
-"""One browser visit per page and screen, shared by every browser test.
+"""One browser visit per page, shared by every browser test.
 
-Loading a page is what a browser test pays for. Each page is opened twice:
-once in a phone tab, which is then resized (375x812, the first screen of a
-375x667 phone, 320 px, and a 640 px wide window: what 200 % zoom of a
-1280 px screen lays out), and once in a 1280 px desktop tab. Each visit
-runs every check of that screen and keeps what it found; the tests assert
-on the findings, one promise per test, so a failure still names the page
-and the check. Resizing re-lays out the same document, which is what the
-reflow checks are about; the device pixel ratio of real zoom changes no
-CSS pixel, so it is left at 1.
+Loading a page and putting axe into it is what a browser test pays for, so
+each page is opened in one tab at phone size and then resized: 375x812,
+the first screen of a 375x667 phone, 320 px, a 640 px wide window (what
+200 % zoom of a 1280 px screen lays out), and last a 1280 px desktop.
+Resizing re-lays out the same document, which is what the reflow and
+width checks are about (the site has no script that could remember an
+earlier width); the device pixel ratio of real zoom changes no CSS pixel,
+so it is left at 1. The visit runs every check and keeps what it found;
+the tests assert on the findings, one promise per test, so a failure
+still names the page and the check.
 
-Checks that need a page in a state of its own (keyboard focus order, the
-menu opened, styles removed) run last in their tab, or first and then the
-page is loaded again.
+Checks that leave the page in a state of their own run in an order that
+keeps the others honest: the skip link (it scrolls and moves focus) on a
+load of its own; the Tab walk before anything takes focus; the phone menu
+opened and closed again; the stylesheet removed last.
 """
 
-from browser.pages import DESKTOP, PHONE, SCREENSHOTS, slug
+from browser.pages import DESKTOP, PHONE
 from tools.release_checks import axe_violations
 
 SMALL_PHONE = {"width": 375, "height": 667}
@@ -70,13 +72,6 @@ HIDDEN_TEXT = """() => Array.from(document.querySelectorAll('main p, main li'))
   .filter(el => el.getClientRects().length === 0).length"""
 
 
-def screenshot(page, url, width):
-    SCREENSHOTS.mkdir(exist_ok=True)
-    path = SCREENSHOTS / f"{slug(url)}-{width}.png"
-    page.screenshot(path=str(path), full_page=True)
-    return path
-
-
 def skip_link_walk(page):
     """First Tab, then Enter, then Tab: where focus is after each."""
     page.keyboard.press("Tab")
@@ -97,14 +92,15 @@ def skip_link_walk(page):
 def regions(page, lang_words):
     """Landmarks as a screen reader lists them, with the phone menu opened."""
     main_menu = lang_words["Main"]
-    page.locator(f"details:has(nav[aria-label='{main_menu}']) > summary").click()
+    menu_button = page.locator(f"details:has(nav[aria-label='{main_menu}']) > summary")
+    menu_button.click()
     crisis = page.get_by_role("complementary", name=lang_words["In crisis? Get help now"])
     notices = {}
     for title in lang_words["notice_titles"]:
         region = page.get_by_role("region", name=title)
         count = region.count()
         notices[title] = (count, count > 0 and region.first.is_visible())
-    return {
+    found = {
         "notices": notices,
         "crisis": (crisis.count(), crisis.count() == 1 and crisis.is_visible()),
         "crisis_988": crisis.get_by_role("link", name="988").count(),
@@ -112,22 +108,14 @@ def regions(page, lang_words):
         "main": page.get_by_role("main").count(),
         "contentinfo": page.get_by_role("contentinfo").count(),
     }
+    menu_button.click()  # closed again, as a fresh page has it
+    return found
 
 
-def phone_visit(page, url, lang_words):
-    """Everything the phone checks need, from two loads: the skip link
-    leaves the page at #main-content, scrolled and focused, so the other
-    checks load the page's own address again."""
-    address = page.url
-    found = {"skip_link": skip_link_walk(page)}
-    page.goto(address)
-    assert page.evaluate("location.hash === '' && scrollY === 0"), page.url
-    found["axe"] = axe_violations(page)
-    found["screenshot"] = screenshot(page, url, "375")
-    found["targets"] = page.evaluate(SMALL_TARGETS, TARGETS)
+def phone_checks(page, lang_words):
+    found = {"axe": axe_violations(page), "targets": page.evaluate(SMALL_TARGETS, TARGETS)}
     page.set_viewport_size(SMALL_PHONE)
     found["first_screen"] = page.evaluate(FIRST_SCREEN)
-    found["regions"] = regions(page, lang_words)
     found["reflow"] = {}
     for name, size in REFLOW.items():
         page.set_viewport_size(size)
@@ -168,35 +156,41 @@ def tab_walk(page):
     return {"expected": expected, "reached": reached, "problems": problems}
 
 
-def desktop_visit(page, url):
-    found = {"axe": axe_violations(page), "screenshot": screenshot(page, url, "1280")}
-    found["tab_walk"] = tab_walk(page)
+def visit(page, address, lang_words):
+    """{"phone": findings, "desktop": findings} of one page, from two loads:
+    the skip link leaves the page at #main-content, scrolled and focused,
+    so the other checks load the page's own address again."""
+    page.set_viewport_size(PHONE)
+    page.goto(address)
+    skip_link = skip_link_walk(page)
+    page.goto(address)
+    assert page.evaluate("location.hash === '' && scrollY === 0"), page.url
+    phone = {"skip_link": skip_link, **phone_checks(page, lang_words)}
+    page.set_viewport_size(DESKTOP)
+    desktop = {"axe": axe_violations(page), "tab_walk": tab_walk(page)}
+    page.set_viewport_size(PHONE)
+    phone["regions"] = regions(page, lang_words)
+    page.set_viewport_size(DESKTOP)
     # Last: the stylesheet is removed for good.
     page.evaluate("document.querySelectorAll('style').forEach(s => s.remove())")
-    found["reading_order"] = page.evaluate(READING_ORDER)
-    found["hidden_text"] = page.evaluate(HIDDEN_TEXT)
-    return found
+    desktop["reading_order"] = page.evaluate(READING_ORDER)
+    desktop["hidden_text"] = page.evaluate(HIDDEN_TEXT)
+    return {"phone": phone, "desktop": desktop}
 
 
 class Visits:
-    """The findings of each page, visited once per screen on first use."""
+    """The findings of each page, visited once on first use, all in one tab:
+    a new tab per page started a new renderer, which compiled axe and
+    warmed its engine again (0.6 s a page against 0.15 s)."""
 
     def __init__(self, browser, base_url, words_of):
         self.browser, self.base_url, self.words_of = browser, base_url, words_of
         self.found = {}
+        self.tab = None
 
     def __call__(self, url, screen):
-        key = (url, screen)
-        if key not in self.found:
-            viewport = PHONE if screen == "phone" else DESKTOP
-            context = self.browser.new_context(viewport=viewport)
-            try:
-                page = context.new_page()
-                page.goto(self.base_url + url)
-                if screen == "phone":
-                    self.found[key] = phone_visit(page, url, self.words_of(url))
-                else:
-                    self.found[key] = desktop_visit(page, url)
-            finally:
-                context.close()
-        return self.found[key]
+        if url not in self.found:
+            if self.tab is None:
+                self.tab = self.browser.new_context().new_page()
+            self.found[url] = visit(self.tab, self.base_url + url, self.words_of(url))
+        return self.found[url][screen]
