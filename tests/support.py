@@ -208,7 +208,8 @@ def files_handler(folder):
 def http_server(handler):
     """A real web server on 127.0.0.1 for the with-block; yields its base URL."""
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # Checks for shutdown every 50 ms (not 0.5 s): each server's end waited for it.
+    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_port}"
@@ -232,7 +233,7 @@ def wait_for(condition, seconds=60):
                 return True
         except OSError:
             pass
-        time.sleep(0.5)
+        time.sleep(0.1)
     return False
 
 

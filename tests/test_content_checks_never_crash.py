@@ -1,7 +1,8 @@
 """Property: whatever an editor types or drops into content/, the build
 answers cleanly: it builds, or it stops with `content/...:LINE: what - fix`
 lines and leaves the last good site as it was. Never a traceback, never a
-"build failed"."""
+"build failed". The random pages and files go into the fixture site, a
+small complete site, so each example is a quick build."""
 
 import os
 import re
@@ -14,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plugins import content_checks, datafile, fields
-from support import CONTENT, build_site, tree_digest
+from support import FIXTURE_SITE, build_site, tree_digest
 
 KEYS = st.sampled_from(
     [
@@ -122,7 +123,7 @@ class Site:
 @pytest.fixture(scope="module")
 def good_output(tmp_path_factory):
     output = tmp_path_factory.mktemp("good") / "output"
-    assert build_site(output).ok
+    assert build_site(output, PATH=FIXTURE_SITE).ok
     return Site(output)
 
 
@@ -148,7 +149,7 @@ def test_every_schema_answers_any_values_with_problems_as_data(schema, header, t
 
 
 @settings(
-    max_examples=20,
+    max_examples=60,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
@@ -157,7 +158,7 @@ def test_a_build_with_any_page_ends_clean_or_with_clean_errors(header, body, goo
     """Random fields and HTML in a page: a site, or content lines and the old site."""
     with tempfile.TemporaryDirectory() as folder:
         content = Path(folder) / "content"
-        shutil.copytree(CONTENT, content)
+        shutil.copytree(FIXTURE_SITE, content)
         (content / "pages" / "generated.md").write_text(page_text(header, body), encoding="utf-8")
         result = build_site(good_output.output, PATH=content)
         assert_clean(result, good_output)
@@ -211,7 +212,7 @@ def make_entry(content, folder, name, kind):
 
 
 @settings(
-    max_examples=15,
+    max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
@@ -221,7 +222,7 @@ def test_a_build_with_any_files_ends_clean_or_with_clean_errors(entries, good_ou
     and no dotfile is ever published."""
     with tempfile.TemporaryDirectory() as folder:
         content = Path(folder) / "content"
-        shutil.copytree(CONTENT, content)
+        shutil.copytree(FIXTURE_SITE, content)
         for entry in entries:
             make_entry(content, *entry)
         result = build_site(good_output.output, PATH=content)

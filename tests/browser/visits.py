@@ -123,37 +123,41 @@ def phone_checks(page, lang_words):
     return found
 
 
-# Where focus is after a Tab, and whether it shows: the element's look
-# focused, then blurred, then focused again, in one round trip per Tab.
-FOCUS_STEP = """() => {
-  const el = document.activeElement;
-  const look = () => { const s = getComputedStyle(el);
+# Where focus lands on each Tab, and how the element looks there: recorded
+# by a focusin listener as it happens, so a Tab costs one round trip; the
+# unfocused look of every element is read once, after the walk.
+RECORD_FOCUS = """() => {
+  window.__look = el => { const s = getComputedStyle(el);
     return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.backgroundColor, s.boxShadow,
             s.color, s.textDecorationLine].join('|'); };
-  const box = el.getBoundingClientRect();
-  const visible = box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0
-                  && box.top < innerHeight && box.left < innerWidth;
-  const focused = look();
-  el.blur();
-  const unfocused = look();
-  el.focus();
-  return {href: el.getAttribute('href'), tag: el.tagName, visible, shows: focused !== unfocused};
+  window.__steps = [];
+  document.addEventListener('focusin', event => {
+    const el = event.target, box = el.getBoundingClientRect();
+    window.__steps.push({el, href: el.getAttribute('href'), tag: el.tagName, focused: __look(el),
+      visible: box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0
+               && box.top < innerHeight && box.left < innerWidth});
+  });
+}"""
+FOCUS_STEPS = """() => {
+  document.activeElement.blur();
+  return window.__steps.map(({el, focused, ...step}) => ({...step, shows: focused !== __look(el)}));
 }"""
 
 
 def tab_walk(page):
     """Tab through every link: where focus lands, and whether it shows."""
     expected = page.evaluate(TABBABLE)
-    reached, problems = [], []
+    page.evaluate(RECORD_FOCUS)
     for _ in expected:
         page.keyboard.press("Tab")
-        step = page.evaluate(FOCUS_STEP)
+    steps = page.evaluate(FOCUS_STEPS)
+    problems = []
+    for step in steps:
         if not step["visible"]:
             problems.append(f"focused {step} is off screen")
         if not step["shows"]:
             problems.append(f"no visible focus on {step['href']}")
-        reached.append(step["href"])
-    return {"expected": expected, "reached": reached, "problems": problems}
+    return {"expected": expected, "reached": [step["href"] for step in steps], "problems": problems}
 
 
 def visit(page, address, lang_words):
