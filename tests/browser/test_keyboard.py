@@ -4,7 +4,7 @@ main content; Tab reaches every link in order, each with a visible focus
 
 import pytest
 
-from browser.pages import URLS
+from browser.pages import URLS, WHOLE_WALK
 from support import lang_of_url, theme_word
 
 pytestmark = pytest.mark.browser
@@ -22,7 +22,13 @@ def test_first_tab_shows_the_skip_link_which_moves_focus_to_main(visits, url):
 
 @pytest.mark.parametrize("url", URLS)
 def test_tab_reaches_every_link_in_document_order_with_a_visible_focus(visits, url):
-    """WCAG 2.4.3 and 2.4.7: Tab visits every link in order, each visibly focused."""
+    """WCAG 2.4.3 and 2.4.7: Tab visits every link in order, each visibly
+    focused: the whole page on each language's home and deepest page and
+    on the 404 and drafts pages, the main content (after the skip link) on
+    the others, whose header and footer are the same (browser/pages.py)."""
     walk = visits(url, "desktop")["tab_walk"]
+    assert walk["whole"] == (url in WHOLE_WALK)
+    if walk["whole"]:
+        assert walk["reached"][0] == "#main-content", "the skip link comes first"
     assert walk["problems"] == [], f"{url}: {walk['problems']}"
     assert walk["reached"] == walk["expected"]

@@ -17,7 +17,7 @@ load of its own; the Tab walk before anything takes focus; the phone menu
 opened and closed again; the stylesheet removed last.
 """
 
-from browser.pages import DESKTOP, PHONE
+from browser.pages import DESKTOP, PHONE, WHOLE_WALK
 from tools.release_checks import axe_violations
 
 SMALL_PHONE = {"width": 375, "height": 667}
@@ -62,7 +62,8 @@ FOCUSED = """() => {
           visible: box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0
                    && box.top < innerHeight && box.left < innerWidth};
 }"""
-TABBABLE = """() => Array.from(document.querySelectorAll('a[href], button, input, select, textarea, [tabindex]'))
+TABBABLE = """root => Array.from(document.querySelector(root)
+    .querySelectorAll('a[href], button, input, select, textarea, [tabindex]'))
   .filter(el => el.tabIndex >= 0 && el.getClientRects().length > 0 || el.classList.contains('app-skip-link'))
   .map(el => el.getAttribute('href'))"""
 READING_ORDER = """() => ['.app-skip-link', '.app-notice', '.app-header', '.app-crisis-line',
@@ -144,9 +145,16 @@ FOCUS_STEPS = """() => {
 }"""
 
 
-def tab_walk(page):
-    """Tab through every link: where focus lands, and whether it shows."""
-    expected = page.evaluate(TABBABLE)
+def tab_walk(page, whole):
+    """Tab through every link, where focus lands and whether it shows: from
+    the top of the page (`whole`), or from where the skip link leads, to
+    the end of the main content."""
+    if whole:
+        expected = page.evaluate(TABBABLE, "body")
+    else:
+        expected = page.evaluate(TABBABLE, "main")
+        page.keyboard.press("Tab")
+        page.keyboard.press("Enter")
     page.evaluate(RECORD_FOCUS)
     for _ in expected:
         page.keyboard.press("Tab")
@@ -157,10 +165,11 @@ def tab_walk(page):
             problems.append(f"focused {step} is off screen")
         if not step["shows"]:
             problems.append(f"no visible focus on {step['href']}")
-    return {"expected": expected, "reached": [step["href"] for step in steps], "problems": problems}
+    reached = [step["href"] for step in steps]
+    return {"whole": whole, "expected": expected, "reached": reached, "problems": problems}
 
 
-def visit(page, address, lang_words):
+def visit(page, address, lang_words, whole_walk):
     """{"phone": findings, "desktop": findings} of one page, from two loads:
     the skip link leaves the page at #main-content, scrolled and focused,
     so the other checks load the page's own address again."""
@@ -171,7 +180,7 @@ def visit(page, address, lang_words):
     assert page.evaluate("location.hash === '' && scrollY === 0"), page.url
     phone = {"skip_link": skip_link, **phone_checks(page, lang_words)}
     page.set_viewport_size(DESKTOP)
-    desktop = {"axe": axe_violations(page), "tab_walk": tab_walk(page)}
+    desktop = {"axe": axe_violations(page), "tab_walk": tab_walk(page, whole_walk)}
     page.set_viewport_size(PHONE)
     phone["regions"] = regions(page, lang_words)
     page.set_viewport_size(DESKTOP)
@@ -196,5 +205,6 @@ class Visits:
         if url not in self.found:
             if self.tab is None:
                 self.tab = self.browser.new_context().new_page()
-            self.found[url] = visit(self.tab, self.base_url + url, self.words_of(url))
+            address, words = self.base_url + url, self.words_of(url)
+            self.found[url] = visit(self.tab, address, words, url in WHOLE_WALK)
         return self.found[url][screen]
