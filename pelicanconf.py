@@ -1,5 +1,6 @@
 """Development settings: what `invoke build` and `invoke livereload` use."""
 
+import hashlib
 from pathlib import Path
 
 from jinja2 import FileSystemBytecodeCache
@@ -37,16 +38,26 @@ PAGE_LANG_SAVE_AS = "{slug}/index.html"
 # Pelican pairs translations by equal slugs; ours name their English page.
 PAGE_TRANSLATION_ID = None
 TRANSLATIONS = {"languages": ["es"]}
-# Theme wording in Spanish: gettext catalogs in theme/translations/, read
-# with Babel (plugins/theme_i18n.py); `invoke messages` updates them.
-# Compiled templates are kept in cache/templates/ (gitignored), keyed by each
-# template's text: compiling the theme was nine tenths of a small build, and
-# the preview, the tests and a publish build again and again.
+
+
+class TemplateCache(FileSystemBytecodeCache):
+    """Compiled templates, kept in cache/templates/ (gitignored): compiling
+    the theme was nine tenths of a small build, and the preview, the tests
+    and a publish build again and again. One file per template name, not
+    per path, so the tests' copies of the theme leave nothing behind; Jinja
+    still compares each template's text, so an edit is compiled again."""
+
+    def get_cache_key(self, name, filename=None):
+        return hashlib.sha1(name.encode("utf-8")).hexdigest()
+
+
 TEMPLATE_CACHE = Path(__file__).resolve().parent / "cache" / "templates"
 TEMPLATE_CACHE.mkdir(parents=True, exist_ok=True)
+# Theme wording in Spanish: gettext catalogs in theme/translations/, read
+# with Babel (plugins/theme_i18n.py); `invoke messages` updates them.
 JINJA_ENVIRONMENT = {
     "extensions": ["jinja2.ext.i18n"],
-    "bytecode_cache": FileSystemBytecodeCache(str(TEMPLATE_CACHE)),
+    "bytecode_cache": TemplateCache(str(TEMPLATE_CACHE)),
 }
 # The stylesheet is inlined (plugins/inline_css.py) and icons are copied
 # under fingerprinted names (plugins/fingerprint.py), so Pelican copies nothing.
