@@ -135,7 +135,10 @@ def lint(c):
 )
 def new_page(c, path, title, section=None, nav_order=None, content=None):
     """Start a new page with every field a page needs, in the menu at once."""
+    from pelican.settings import read_settings
+
     from plugins import datafile, fields
+    from plugins.notices import build_date
     from plugins.scaffold import new_page_text
 
     pages = Path(content or ROOT / "content").resolve() / "pages"
@@ -152,7 +155,9 @@ def new_page(c, path, title, section=None, nav_order=None, content=None):
         orders = [datafile.read(p).fields.get("nav_order", "") for p in pages.rglob("*.md")]
         nav_order = max([int(o) for o in orders if o.strip().isdigit()] or [0]) + 1
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(new_page_text(title, nav_order, section), encoding="utf-8")
+    # Reviewed: today where the center is (the build's today), not on this machine.
+    today = build_date({"today": None}, read_settings(str(ROOT / CONFIG["settings"])))
+    target.write_text(new_page_text(title, nav_order, section, today), encoding="utf-8")
     print(
         f"Created {os.path.relpath(target)} (menu: {section}, place {nav_order}): "
         "replace the guidance, then preview. Production refuses it until you do."

@@ -3,23 +3,39 @@ at once, previews with its guidance, and never reaches production unchanged
 (the link checker: test_linkcheck.py)."""
 
 import datetime
+import os
 import shutil
 import subprocess
 import sys
+import zoneinfo
 
 from support import FIXTURE_SITE, ROOT, build_site, soup_of
 
 DAY = datetime.date(2026, 12, 21)
 
 
-def new_page(content, *args):
+def new_page(content, *args, env=None):
     """Run the real task against a copy of a content folder."""
     return subprocess.run(
         [sys.executable, "-m", "invoke", "new-page", f"--content={content}", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
+        env=env,
     )
+
+
+def test_a_new_page_is_dated_today_in_san_diego_wherever_it_is_made(tmp_path):
+    """Reviewed is the build's today (San Diego's), not the editing machine's:
+    a page made on a server far west of it is never "reviewed in the future"."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_SITE, content)
+    # UTC+14: its date is a day ahead of San Diego's for 22 hours of 24.
+    env = {**os.environ, "TZ": "Pacific/Kiritimati"}
+    run = new_page(content, "--path", "about/parking", "--title", "Parking", env=env)
+    assert run.returncode == 0, run.stderr
+    today = datetime.datetime.now(zoneinfo.ZoneInfo("America/Los_Angeles")).date()
+    assert f"Reviewed: {today.isoformat()}\n" in (content / "pages/about/parking.md").read_text()
 
 
 def test_a_new_page_is_in_the_menu_and_previews(tmp_path):
