@@ -163,9 +163,7 @@ def test_a_translation_may_not_set_what_the_english_page_decides(
     write_translation(content, "es/acerca.md", "about.md", "Acerca", extra=extra)
     result = build(content, tmp_path)
     assert not result.ok
-    assert any("es/acerca.md:6: " in line and expected in line for line in result.errors), (
-        result.errors
-    )
+    assert any_line(result.errors, "es/acerca.md:6: ", expected), result.errors
 
 
 def test_a_translation_of_a_missing_page_names_the_line(content, tmp_path):
@@ -200,8 +198,8 @@ def test_a_hard_spanish_page_is_a_warning_on_the_inflesz_scale(content, tmp_path
     target = content / "pages" / "es" / "acerca.md"
     target.write_text(target.read_text().replace(SPANISH_TEXT, hard))
     result = build(content, tmp_path)
-    assert any("acerca.md" in line and "INFLESZ score" in line for line in result.warnings)
-    assert not any("acerca.md" in line and "reading grade" in line for line in result.warnings)
+    assert any_line(result.warnings, "acerca.md", "INFLESZ score")
+    assert not any_line(result.warnings, "acerca.md", "reading grade")
 
 
 def test_the_notice_shows_its_spanish_text_on_spanish_pages(content, tmp_path):
