@@ -24,18 +24,24 @@ SMALL_PHONE = {"width": 375, "height": 667}
 REFLOW = {"320px": {"width": 320, "height": 640}, "200%-zoom": {"width": 640, "height": 450}}
 
 FIRST_SCREEN = """() => {
+  // As families get the page: staff bands (a draft, a translation not yet
+  // checked) are preview-only, since production refuses such pages.
+  const bands = Array.from(document.querySelectorAll('.app-draft'));
+  bands.forEach(band => { band.style.display = 'none'; });
   const h1 = document.querySelector('main h1');
   let first = h1;
-  while (first && first.tagName !== 'P') first = first.nextElementSibling;
+  while (first && (first.tagName !== 'P' || bands.includes(first))) first = first.nextElementSibling;
   const call = document.querySelector('.app-header__phone a[href^="tel:"]');
   const box = el => el && el.getBoundingClientRect();
   const onScreen = Array.from(document.querySelectorAll('a[href="tel:988"], a[href="#crisis-help"]'))
     .filter(a => a.getBoundingClientRect().bottom <= innerHeight).map(a => a.getAttribute('href'));
   const tels = Array.from(document.querySelectorAll('#crisis-help a[href^="tel:"]'))
     .map(a => a.getAttribute('href'));
-  return {h1: box(h1).top, paragraph: first ? box(first).bottom : null,
+  const found = {h1: box(h1).top, paragraph: first ? box(first).bottom : null,
           call: box(call) && {top: box(call).top, height: box(call).height, width: box(call).width},
           height: innerHeight, crisis_on_screen: onScreen, crisis_tels: tels};
+  bands.forEach(band => { band.style.display = ''; });
+  return found;
 }"""
 SIDEWAYS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
 # Elements whose content is wider than their box while overflow hides it,
