@@ -5,7 +5,7 @@ rsync target (a local folder, or `host:/folder` over ssh):
     TARGET/releases/20261126T170000Z/   one folder per complete deploy
     TARGET/releases/.incoming-<name>/   an upload in progress (never live)
     TARGET/current -> releases/...      what the web server serves
-    TARGET/.publish-lock/               held while a publish or rollback runs
+    TARGET/.publish-lock -> <owner>     held while a publish or rollback runs
 
 A deploy takes the lock, uploads into `.incoming-<name>` (hard-linking
 unchanged files from the live release) with explicit modes (folders 0755,
@@ -34,6 +34,7 @@ from pathlib import Path
 KEEP = 5
 INCOMING = ".incoming-"
 LOCK = ".publish-lock"
+TAKEN = "lock-taken"
 # rsync sets these modes whatever the build machine's umask was.
 MODES = "D0755,F0644"
 FINGERPRINTED = "theme"
@@ -77,24 +78,50 @@ def lock_owner():
     return f"{socket.gethostname()} {os.getpid()} {release_name()}"
 
 
-def acquire(host, folder):
-    """Take the target's lock (mkdir is atomic, locally and over ssh)."""
+def acquire(host, folder, attempts=20):
+    """Take the target's lock.
+
+    The lock is a symlink whose target text names its owner: `ln -s` creates
+    it and its owner in one atomic step, locally and over ssh. (A folder with
+    an `owner` file inside had a moment with no owner, and a second publish
+    reading it then failed instead of waiting its turn.)
+    """
     q = shlex.quote
     lock = f"{folder}/{LOCK}"
     script = (
         f"{{ [ -d {q(folder)} ] || {{ mkdir -p {q(folder)} && chmod 0755 {q(folder)}; }}; }} "
-        f"&& mkdir {q(lock)} 2>/dev/null "
-        f"&& echo {q(lock_owner())} > {q(lock)}/owner || cat {q(lock)}/owner"
+        "|| exit 1; "
+        # A lock folder left by an earlier version of this tool: held (and
+        # `ln -s` would otherwise put the link inside it and succeed).
+        f"if [ -d {q(lock)} ] && [ ! -L {q(lock)} ]; then "
+        f"cat {q(lock)}/owner 2>/dev/null || echo 'an earlier publish'; exit 0; fi; "
+        f"ln -s {q(lock_owner())} {q(lock)} 2>/dev/null && echo {TAKEN} && exit 0; "
+        # Not taken: say who holds it. Empty when the holder let go meanwhile.
+        f"readlink {q(lock)} 2>/dev/null || true"
     )
-    held_by = run_script(host, script).strip()
-    if not held_by:
-        return
-    if host is None and stale(held_by):
-        run_script(None, f"rm -rf {q(lock)}")
-        return acquire(host, folder)
-    raise TargetBusy(
-        f"another publish to {folder} is running ({held_by}); wait for it to finish "
-        f"(if none is running, delete {lock})"
+    for _ in range(attempts):
+        held_by = run_script(host, script).strip()
+        if held_by == TAKEN:
+            return
+        if held_by and not (host is None and stale(held_by)):
+            raise TargetBusy(
+                f"another publish to {folder} is running ({held_by}); wait for it to finish "
+                f"(if none is running, delete {lock})"
+            )
+        if held_by:
+            remove_stale_lock(lock, held_by)
+    raise TargetBusy(f"the lock {lock} kept changing hands; try again")
+
+
+def remove_stale_lock(lock, owner):
+    """Remove the lock only while it still names the ended owner: another
+    publish may have taken over the stale lock a moment ago."""
+    q = shlex.quote
+    run_script(
+        None,
+        f"if [ -L {q(lock)} ]; then [ \"$(readlink {q(lock)})\" = {q(owner)} ] && rm -f {q(lock)}; "
+        f"elif [ -d {q(lock)} ]; then [ \"$(cat {q(lock)}/owner)\" = {q(owner)} ] && rm -rf {q(lock)}; "
+        "fi; true",
     )
 
 
@@ -113,7 +140,7 @@ def stale(owner):
 
 
 def release_lock(host, folder):
-    run_script(host, f"rm -rf {shlex.quote(folder + '/' + LOCK)}")
+    run_script(host, f"rm -f {shlex.quote(folder + '/' + LOCK)}")
 
 
 class Locked:
