@@ -119,8 +119,8 @@ def remove_stale_lock(lock, owner):
     q = shlex.quote
     run_script(
         None,
-        f"if [ -L {q(lock)} ]; then [ \"$(readlink {q(lock)})\" = {q(owner)} ] && rm -f {q(lock)}; "
-        f"elif [ -d {q(lock)} ]; then [ \"$(cat {q(lock)}/owner)\" = {q(owner)} ] && rm -rf {q(lock)}; "
+        f'if [ -L {q(lock)} ]; then [ "$(readlink {q(lock)})" = {q(owner)} ] && rm -f {q(lock)}; '
+        f'elif [ -d {q(lock)} ]; then [ "$(cat {q(lock)}/owner)" = {q(owner)} ] && rm -rf {q(lock)}; '
         "fi; true",
     )
 
