@@ -12,9 +12,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from tools.release_checks import CHROMIUM, CHROMIUM_ARGS, LoopbackServer, visited_urls
-
-WIDTHS = {"375": {"width": 375, "height": 812}, "1280": {"width": 1280, "height": 900}}
+# The screens the release checks measure (phone and desktop), so a picture
+# shows what axe saw.
+from tools.release_checks import CHROMIUM, CHROMIUM_ARGS, WIDTHS, LoopbackServer, visited_urls
 
 
 def name_of(url, width):
@@ -43,8 +43,8 @@ def save(site, folder, browser=None):
 
 def pictures(browser, base_url, urls, folder):
     saved = []
-    for width, viewport in WIDTHS.items():
-        page = browser.new_page(viewport=viewport)
+    for viewport in WIDTHS.values():
+        width, page = viewport["width"], browser.new_page(viewport=viewport)
         for url in urls:
             page.goto(base_url + url)
             path = folder / name_of(url, width)

@@ -1,6 +1,7 @@
 """The addresses every browser test visits: every page of the built site."""
 
 from support import LANGUAGES, content_pages, home_of, lang_of_url
+from tools.release_checks import WIDTHS as SCREENS
 
 # Every page content/ holds today, the 404 page and the preview's drafts list: read when the tests are
 # collected, so pytest names each test after its page and a new page is
@@ -24,6 +25,6 @@ def whole_walk_pages(urls):
 
 
 WHOLE_WALK = whole_walk_pages(URLS)
-PHONE = {"width": 375, "height": 812}
-DESKTOP = {"width": 1280, "height": 900}
-WIDTHS = {"375": PHONE, "1280": DESKTOP}
+# The screens `invoke publish` checks, named by their width for test ids.
+PHONE, DESKTOP = SCREENS["phone"], SCREENS["desktop"]
+WIDTHS = {str(screen["width"]): screen for screen in (PHONE, DESKTOP)}
