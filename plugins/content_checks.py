@@ -25,7 +25,7 @@ from html.parser import HTMLParser
 
 from pelican import signals
 
-from . import datafile, fields, notices, readability, sanitize, to_confirm, translations
+from . import build, datafile, fields, readability, sanitize, to_confirm, translations
 from .problems import (
     ADVICE,
     CONTEXT_KEY,
@@ -55,6 +55,29 @@ DEFAULTS = {
     "theme_ids": ["main-content", "crisis-help", "contact"],
 }
 LINK_ATTRIBUTES = {"a": "href", "img": "src", "link": "href", "source": "src"}
+
+
+class Paragraphs(HTMLParser):
+    """(tag, text) of each paragraph of a page body, the site's own
+    highlight of a fact to confirm left out (plugins/to_confirm.py)."""
+
+    def __init__(self, markup):
+        super().__init__(convert_charrefs=True)
+        self.found, self.open = [], []
+        self.feed(as_written(markup or ""))
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "p":
+            self.open.append("")
+
+    def handle_endtag(self, tag):
+        if tag == "p" and self.open:
+            self.found.append(("p", self.open.pop()))
+
+    def handle_data(self, data):
+        if self.open:
+            self.open[-1] += data
 
 
 class Tags(HTMLParser):
@@ -120,7 +143,19 @@ def check_source(path, today=None, schema=fields.PAGE):
 # --- The page as rendered: links, images and raw HTML ------------------------
 
 
-def link_problem(href, page_url, targets, where, line, siteurl="", kind="a"):
+def held_back_problem(href, held, where, line):
+    """A link to a page production leaves out (plugins/translations.py)."""
+    source, state = held
+    why = "its English page is gone" if state == "orphan" else "it is not ready"
+    return Problem(
+        where,
+        line,
+        f"link to {source} '{href}', which is not published: {why}",
+        "remove the link, or redirect that address in content/redirects.txt",
+    )
+
+
+def link_problem(href, page_url, targets, where, line, siteurl="", kind="a", held=None):
     """A problem with one link or image address, or None."""
     if siteurl and href.startswith(siteurl + "/"):
         href = href[len(siteurl) :]
@@ -146,6 +181,8 @@ def link_problem(href, page_url, targets, where, line, siteurl="", kind="a"):
             f"image file not found '{href}'",
             "put the file in content/images/ or fix its name",
         )
+    if path not in targets and path in (held or {}):
+        return held_back_problem(href, held[path], where, line)
     if path not in targets:
         return Problem(
             where,
@@ -163,7 +200,7 @@ def link_problem(href, page_url, targets, where, line, siteurl="", kind="a"):
     return None
 
 
-def check_tag(tag, attrs, page, targets, where, source, siteurl):
+def check_tag(tag, attrs, page, targets, where, source, siteurl, held=None):
     """Alt text and link targets of one element (what it may contain at all
     is the sanitizer's question: plugins/sanitize.py)."""
     problems = []
@@ -178,9 +215,8 @@ def check_tag(tag, attrs, page, targets, where, source, siteurl):
         )
     address = attrs.get(LINK_ATTRIBUTES.get(tag, ""))
     if address is not None and not sanitize_refuses(address, tag, siteurl):
-        problem = link_problem(
-            address, page.url, targets, where, line_of_address(source, address, 1), siteurl, tag
-        )
+        line = line_of_address(source, address, 1)
+        problem = link_problem(address, page.url, targets, where, line, siteurl, tag, held)
         if problem:
             problems.append(problem)
     return problems
@@ -207,11 +243,13 @@ def as_written(markup):
     return markup.replace(head, "")
 
 
-def html_problems(page, source, where, siteurl):
+def html_problems(page, source, where, siteurl, page_files=None):
     """Everything in the page's HTML (body and summary) the allowlist refuses."""
     first = body_line(source)
     markup = as_written(page.content)
-    problems = sanitize.check(markup, sanitize.PAGE, where, source, first, siteurl)
+    problems = sanitize.check(
+        markup, sanitize.PAGE, where, source, first, siteurl, page_files=page_files
+    )
     summary = page.metadata.get("summary")
     if isinstance(summary, str):
         line = line_of(source, "summary:", 1)
@@ -233,6 +271,9 @@ def link_targets(pages, generator_context, theme_ids):
             targets[static.url] = set()
     for save_as in generator_context.get("TEMPLATE_PAGES", {}).values():
         targets[save_as] = set(theme_ids)
+    # An old address in content/redirects.txt leads on to its page.
+    for old, new in generator_context.get("redirects", []):
+        targets.setdefault(old.lstrip("/"), targets.get(new.lstrip("/"), set()))
     return targets
 
 
@@ -264,14 +305,33 @@ def check_duplicates(pages):
     return problems
 
 
-def check_page(page, source, targets, max_grade):
+def check_page(page, source, targets, max_grade, held=None, page_files=None):
     where = display_path(page.source_path)
     siteurl = page.settings.get("SITEURL", "")
-    problems = html_problems(page, source, where, siteurl)
+    problems = html_problems(page, source, where, siteurl, page_files)
     for tag, attrs in Tags(page.content).found:
-        problems += check_tag(tag, attrs, page, targets, where, source, siteurl)
+        problems += check_tag(tag, attrs, page, targets, where, source, siteurl, held)
     problems += reading_problems(page, where, source, max_grade)
+    problems += text_problems(page, where, source)
     return problems
+
+
+def text_problems(page, where, source):
+    """A page of headings only ("## Coming soon") is empty for a family: a
+    warning in the preview, refused in production."""
+    for tag, text in Paragraphs(page.content).found:
+        if tag == "p" and text.strip():
+            return []
+    return [
+        Problem(
+            where,
+            body_line(source),
+            "the page has no paragraph of text",
+            "write at least one paragraph below the headings, or keep it as a draft "
+            "(Status: draft) until it has one",
+            WARNING,
+        )
+    ]
 
 
 def reading_problems(page, where, source, max_grade):
@@ -321,28 +381,29 @@ def source_files(settings):
                     yield os.path.join(directory, name)
 
 
-def build_day(settings):
-    """The build's date, as the notices decide it (--as-of, or San Diego's
-    today): a page reviewed after it is reviewed in the future."""
-    options, _ = settings_of(settings, "notices", notices.DEFAULTS)
-    return notices.build_date(options, settings)
-
-
 def check_site(context, settings, pages, drafts=()):
     """Every problem of the content, each one a `Problem`. Drafts are checked
     like pages (the preview shows them) but are no link target: they are
     never published, so a link to one would break on the live site."""
     options, problems = settings_of(settings, "content_checks", DEFAULTS)
-    today = build_day(settings)
+    # A page reviewed after the build's day is reviewed in the future.
+    today = build.today(settings)
     sources = {}
     for path in source_files(settings):
         found, text = check_source(path, today, translations.schema_for(path, settings))
         problems += found
         sources[os.path.abspath(path)] = text or ""
     targets = link_targets(pages, context, options["theme_ids"])
+    base = os.path.join(settings["PATH"], settings["PAGE_PATHS"][0])
+    page_files = {
+        page.url: os.path.relpath(page.source_path, base).replace(os.sep, "/")
+        for page in [*pages, *drafts]
+    }
     for page in [*pages, *drafts]:
         source = sources.get(os.path.abspath(page.source_path), "")
-        problems += check_page(page, source, targets, options["max_grade"])
+        problems += check_page(
+            page, source, targets, options["max_grade"], context.get("held_back_pages"), page_files
+        )
     problems += check_duplicates([*pages, *drafts])
     problems += placeholder_problems(context.get("center", {}), options)
     problems += context.get(CONTEXT_KEY, [])

@@ -114,11 +114,11 @@ TRANSLATION_FIELDS = {
     "translation_of": Field(
         "text", True, "the English page this translates, e.g. intensive-outpatient/benefits.md"
     ),
-    "translation_version": Field(
-        "version", False, "the English page's version this text matches (the build names it)"
-    ),
-    "translation_reviewed_by": Field(
-        "text", False, "the qualified medical translator who checked this translation"
+    "translation_checked": Field(
+        "sign-off",
+        False,
+        "the medical translator's check: which English version, when, by whom "
+        "(the build names the line to write)",
     ),
 }
 
@@ -131,7 +131,9 @@ NOTICE_FIELDS = {
         choices=("info", "warning", "urgent"),
     ),
     "start": Field("date", True, "the first day it shows; YYYY-MM-DD"),
-    "end": Field("date", True, "the last day it shows; YYYY-MM-DD", after="start"),
+    # No `after="start"`: an End before the Start is how an editor takes a
+    # notice down at once (EDITING.md), a note in plugins/notices.py.
+    "end": Field("date", True, "the last day it shows; YYYY-MM-DD"),
 }
 
 CENTER_FIELDS = {
@@ -155,7 +157,13 @@ REDIRECT_FIELDS = {
 }
 
 PAGE = Schema("page", PAGE_FIELDS, PELICAN_FIELDS)
-TRANSLATION = Schema("translation", TRANSLATION_FIELDS, {**PELICAN_FIELDS, **INHERITED})
+# The fields of the translator's check before it named its date and its
+# translator in one line: a bare version anyone could copy.
+REPLACED = {
+    name: "the translator's check is one line now, 'Translation-checked: VERSION on DATE by NAME'"
+    for name in ("translation_version", "translation_reviewed_by")
+}
+TRANSLATION = Schema("translation", TRANSLATION_FIELDS, {**PELICAN_FIELDS, **INHERITED, **REPLACED})
 NOTICE = Schema("notice", NOTICE_FIELDS, {})
 # A notice's text in another language (content/notices/es/<same name>.md):
 # one notice, two texts, the same dates and level (the English file's).
@@ -322,6 +330,36 @@ def parse_version(value):
     return value
 
 
+SIGN_OFF = re.compile(r"(?P<version>[0-9a-f]{12})\s+on\s+(?P<date>\S+)\s+by\s+(?P<who>\S.*)", re.I)
+SIGN_OFF_FIX = (
+    "write it as 'VERSION on YYYY-MM-DD by Name, credential' "
+    "(the build names the version), e.g. 3f2a9c01b7de on 2026-11-26 by Ana Pérez, CHI"
+)
+
+
+@dataclass(frozen=True)
+class SignOff:
+    """A translator's check: the English version checked, the day, who."""
+
+    version: str
+    day: datetime.date
+    who: str
+
+
+def parse_sign_off(value):
+    """A translator's sign-off, or Refused saying how to write one: one line
+    naming the English version, the day and the translator, so a version
+    alone never passes for a check."""
+    match = SIGN_OFF.fullmatch(value.strip())
+    if not match:
+        raise Refused(f"'{value.strip()[:60]}' is not a translator's check", SIGN_OFF_FIX)
+    try:
+        day = parse_date(match["date"])
+    except Refused as refused:
+        raise Refused(f"the date {refused.what}", refused.fix) from None
+    return SignOff(match["version"].lower(), day, parse_text(match["who"]))
+
+
 KINDS = {
     "version": parse_version,
     "text": parse_text,
@@ -332,6 +370,7 @@ KINDS = {
     "zip": parse_zip,
     "hours": parse_hours,
     "address": parse_address,
+    "sign-off": parse_sign_off,
 }
 
 
@@ -394,7 +433,9 @@ def key_problem(schema, key, line, where):
     """Why a key is not one of the schema's, and what to write instead."""
     if key in schema.forbidden:
         fix = "delete this line (a page's address is its file's place in content/pages/)"
-        if schema.name != "page" and key not in PELICAN_FIELDS:
+        if key in REPLACED:
+            fix = "delete this line; the build names the Translation-checked line to write"
+        elif schema.name != "page" and key not in PELICAN_FIELDS:
             fix = "delete this line (the English file's value applies)"
         return Problem(
             where,
@@ -440,6 +481,11 @@ def check(schema, data, where, today=None):
             values[name] = value_of(field, text)
             if field.kind in ("date", "past-date"):
                 in_order(name, field, values[name], values, today)
+            if field.kind == "sign-off" and today and values[name].day > today:
+                raise Refused(
+                    f"{values[name].day} is in the future",
+                    f"write the day the translator checked it (today is {today} or earlier)",
+                )
         except Refused as refused:
             values.pop(name, None)
             what = f"{name.replace('_', ' ')}: {refused.what}"

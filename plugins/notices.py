@@ -21,26 +21,16 @@ Each notice gets `texts`: {lang: {title, html}}; a language without its
 text shows the English one, with ADVICE while the notice is up.
 """
 
-import datetime
 import os
-import zoneinfo
 from html import escape
 
 import markdown
 from pelican import signals
 
-from . import datafile, fields, sanitize
+from . import build, datafile, fields, sanitize
 from .problems import ADVICE, NOTE, Problem, display_path, not_utf8, record, settings_of
 
 DEFAULTS = {"path": "notices", "warn_days": 14, "today": None}
-
-
-def build_date(options, settings):
-    """The date this build decides by: set in tests, else today in San Diego."""
-    if options["today"]:
-        return options["today"]
-    zone = zoneinfo.ZoneInfo(settings.get("TIMEZONE") or "UTC")
-    return datetime.datetime.now(zone).date()
 
 
 def message_html(text):
@@ -91,7 +81,10 @@ def date_note(notice, today, warn_days):
     """News about a notice's dates, or None. Always a NOTE: dates must never
     stop a build, or the daily publish could not take an ended notice down."""
     source, end = notice["source"], notice["end"]
-    if end < today:
+    if end < notice["start"]:
+        what = f"this notice never shows: its End ({end}) is before its Start ({notice['start']})"
+        fix = "nothing to do if it is taken down; to show it, set End on or after Start"
+    elif end < today:
         what, fix = (
             f"this notice ended on {end} and is no longer shown",
             ("delete the file, or set a later End date"),
@@ -129,13 +122,15 @@ def add_texts(notice, name, folder, languages, problems):
 
 
 def orphan_texts(folder, languages, names):
-    """A translated notice with no English notice of its name."""
+    """A translated notice with no English notice of its name: a leftover
+    (EDITING.md takes a notice down by deleting its file), never an error."""
     return [
         Problem(
             display_path(os.path.join(folder, lang, name)),
             1,
-            f"no English notice '{name}' for this text",
-            f"name it like its English notice in {display_path(folder)}/, or delete it",
+            f"no English notice '{name}': this text is not shown",
+            f"delete it, or name it like its English notice in {display_path(folder)}/",
+            NOTE,
         )
         for lang in languages
         for name in notice_files(os.path.join(folder, lang))
@@ -163,7 +158,7 @@ def load_notices(settings):
     options, problems = settings_of(settings, "notices", DEFAULTS)
     folder = os.path.join(settings["PATH"], options["path"])
     languages = settings.get("TRANSLATIONS", {}).get("languages", [])
-    today = build_date(options, settings)
+    today = build.today(settings)
     active = []
     names = notice_files(folder)
     problems += orphan_texts(folder, languages, names)

@@ -41,15 +41,14 @@ class Problem:
     what: str
     fix: str
     level: str = ERROR
+    # What a build's summary and the center's checklist group it under:
+    # "held back" (a page production leaves out), "marked older" (a page
+    # production publishes with a band); "" for the rest.
+    tag: str = ""
 
     def __str__(self):
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.what} - {self.fix}"
-
-    @property
-    def message(self):
-        """The older name of `what`, for callers written before the rename."""
-        return self.what
 
 
 class Refused(ValueError):
@@ -65,7 +64,8 @@ class Refused(ValueError):
 def strict(problems):
     """The production view: every WARNING is an ERROR; ADVICE and NOTEs stay."""
     return [
-        Problem(p.path, p.line, p.what, p.fix, ERROR) if p.level == WARNING else p for p in problems
+        Problem(p.path, p.line, p.what, p.fix, ERROR, p.tag) if p.level == WARNING else p
+        for p in problems
     ]
 
 

@@ -101,6 +101,8 @@ class RedirectsGenerator(Generator):
         known = {"/" + page.url for page in self.context.get("pages", [])}
         path = os.path.join(self.settings["PATH"], options["path"])
         self.redirects, problems = read_redirects(path, known)
+        # Links to an old address are links to its page (content_checks).
+        self.context["redirects"] = self.redirects
         record(self.context, unknown + problems)
 
     def generate_output(self, writer):

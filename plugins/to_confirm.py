@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from pelican import contents, signals
 
-from . import datafile
+from . import build, datafile, translations
 from .problems import ERROR, WARNING, Problem, display_path, record, settings_of
 
 DEFAULTS = {
@@ -51,9 +51,11 @@ LABEL = '<span class="app-confirm__label" lang="en">To confirm:</span>'
 FIX = "ask the center; once confirmed, delete the [[to confirm: ]] around the fact"
 FIELD_FIX = "ask the center; once it has checked the page, delete the To-confirm line"
 REVIEWER_FIX = "add 'Reviewed-by: Name, credential' once a clinician has reviewed the page"
-# A translation no medical translator has checked: on the center's list, and
-# refused in production by plugins/translations.py (not twice, here).
+# A translation no medical translator has checked, or one older than its
+# English page: on the center's list; plugins/translations.py holds it back
+# or marks it in production (so it is not refused here).
 TRANSLATOR = "a qualified medical translator's check of this translation"
+TRANSLATION_KINDS = ("translator", "outdated", "orphan")
 
 
 @dataclass(frozen=True, order=True)
@@ -93,16 +95,6 @@ def markers_in(text):
     ]
 
 
-def mode(settings):
-    """'refuse' (production), 'warn' (staging) or 'show' (the preview)."""
-    checks = settings.get("CONTENT_CHECKS", {})
-    if checks.get("strict") and checks.get("placeholders") == "refuse":
-        return "refuse"
-    if checks.get("placeholders") in ("warn", "refuse"):
-        return "warn"
-    return "show"
-
-
 # --- What one page needs ------------------------------------------------------
 
 
@@ -123,7 +115,25 @@ def file_items(path, text):
     return [Item(display_path(path), line, "marker", what) for line, what in markers_in(text)]
 
 
-def page_items(path, relative, options, languages=()):
+def translation_items(path, data, settings):
+    """What a translator (or an editor) must do for one translation."""
+    where = display_path(path)
+    target = data.fields.get("translation_of", "").strip().lstrip("/")
+    english = translations.source_data(os.path.join(translations.pages_base(settings), target))
+    if not target or english is None:
+        line = data.lines.get("translation_of", 1)
+        what = f"its English page '{target}' is gone: delete this page, or restore the English page"
+        return [Item(where, line, "orphan", what)]
+    state, changed, problems = translations.check_state(where, data, english, settings)
+    if state == translations.OUTDATED:
+        what = f"the English page changed on {changed}: the translator brings this page in line"
+        return [Item(where, problems[0].line, "outdated", what)]
+    if state == translations.UNCHECKED:
+        return [Item(where, problems[0].line, "translator", TRANSLATOR)]
+    return []
+
+
+def page_items(path, relative, options, settings):
     """Every marker, the To-confirm field and a missing reviewer (clinician,
     or for a translation, medical translator) of one page."""
     try:
@@ -139,9 +149,9 @@ def page_items(path, relative, options, languages=()):
     if is_clinical(data, relative, options) and not data.fields.get("reviewed_by", "").strip():
         what = "the name and credential of the clinician who reviewed this clinical page"
         items.append(Item(where, 1, "reviewer", what))
-    translation = relative.replace(os.sep, "/").split("/")[0] in languages
-    if translation and not data.fields.get("translation_reviewed_by", "").strip():
-        items.append(Item(where, 1, "translator", TRANSLATOR))
+    languages = settings.get("TRANSLATIONS", {}).get("languages", [])
+    if relative.replace(os.sep, "/").split("/")[0] in languages:
+        items += translation_items(path, data, settings)
     return items
 
 
@@ -155,13 +165,12 @@ def markdown_files(folder):
 def checklist(settings):
     """Every Item the center must confirm, in pages, notices and its details."""
     options, _ = settings_of(settings, "to_confirm", DEFAULTS)
-    languages = settings.get("TRANSLATIONS", {}).get("languages", [])
     content = settings["PATH"]
     items = []
     for folder in settings.get("PAGE_PATHS", ["pages"]):
         base = os.path.join(content, folder)
         for path in markdown_files(base):
-            items += page_items(path, os.path.relpath(path, base), options, languages)
+            items += page_items(path, os.path.relpath(path, base), options, settings)
     for path in markdown_files(os.path.join(content, options["notices_path"])):
         items += file_items(path, datafile.read_text(path))
     center = os.path.join(content, options["center_path"])
@@ -179,7 +188,9 @@ def checklist_text(items):
         "marker": "to confirm",
         "field": "page to check",
         "reviewer": "Reviewed-by",
-        "translator": "Translation-reviewed-by",
+        "translator": "Translation-checked",
+        "outdated": "Translation-checked",
+        "orphan": "leftover translation",
     }
     for item in items:
         if item.path != current:
@@ -226,9 +237,11 @@ def highlight(instance):
 def check(generator):
     """Staging warns and production refuses each fact still to confirm."""
     options, problems = settings_of(generator.settings, "to_confirm", DEFAULTS)
-    level = {"refuse": ERROR, "warn": WARNING}.get(mode(generator.settings))
+    level = {build.PRODUCTION: ERROR, build.STAGING: WARNING}.get(build.mode(generator.settings))
     if level:
-        items = [item for item in checklist(generator.settings) if item.kind != "translator"]
+        items = [
+            item for item in checklist(generator.settings) if item.kind not in TRANSLATION_KINDS
+        ]
         problems += problems_of(items, level)
     record(generator.context, problems)
 

@@ -63,6 +63,10 @@ EXAMPLES = {
         },
         "div.app-review",
     ),
+    "translation_band": (
+        {"text": HOSTILE, "link": {"text": HOSTILE, "href": "/about/", "lang": "en"}},
+        "p.app-translation-band",
+    ),
     "site_footer": (
         {
             "name": HOSTILE,
@@ -199,3 +203,15 @@ def test_components_take_their_words_as_params():
     )
     crumbs = BeautifulSoup(render("breadcrumbs", {"items": [], "label": "Ruta"}), "html.parser")
     assert crumbs.nav["aria-label"] == "Ruta"
+
+
+def test_the_translation_band_links_to_the_newer_page_in_its_language():
+    """The link's words are the page's language; hreflang names the target's."""
+    params = {
+        "text": "La versión en inglés se actualizó.",
+        "link": {"text": "Lea la versión en inglés", "href": "/about/", "lang": "en"},
+    }
+    soup = BeautifulSoup(render("translation_band", params), "html.parser")
+    band = soup.select_one("p.app-translation-band[role=note]")
+    assert (band.a["href"], band.a["hreflang"]) == ("/about/", "en")
+    assert "lang" not in band.a.attrs

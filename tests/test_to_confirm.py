@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from plugins import to_confirm
+from plugins.build import mode as build_mode
 from support import FIXTURE_SITE, ROOT, build_site, soup_of
 
 DAY = datetime.date(2026, 11, 26)
@@ -52,10 +53,11 @@ def test_mark_html_labels_the_fact_visibly():
     assert '<span class="app-confirm__label" lang="en">To confirm:</span> 8 am</mark>' in html
 
 
-def test_settings_decide_the_mode_never_the_environment():
-    assert to_confirm.mode({"CONTENT_CHECKS": PRODUCTION}) == "refuse"
-    assert to_confirm.mode({"CONTENT_CHECKS": STAGING}) == "warn"
-    assert to_confirm.mode({"CONTENT_CHECKS": {"strict": False, "placeholders": "allow"}}) == "show"
+def test_the_settings_decide_the_build_s_mode():
+    """plugins/build.py reads the mode from the settings publishconf.py sets."""
+    assert build_mode({"CONTENT_CHECKS": PRODUCTION}) == "production"
+    assert build_mode({"CONTENT_CHECKS": STAGING}) == "staging"
+    assert build_mode({"CONTENT_CHECKS": {"strict": False, "placeholders": "allow"}}) == "preview"
 
 
 def test_preview_highlights_markers_and_the_field(content, tmp_path):

@@ -207,8 +207,28 @@ def main(argv=None):
     return report(result)
 
 
+# Tags of plugins/problems.py, as the summary names them.
+SUMMARY = {
+    "held back": "Not on the live site",
+    "marked older": "On the live site, marked as older than the English page",
+}
+
+
+def summary_lines(problems):
+    """One line per kind of page the live site leaves out or marks, naming
+    each file: what an editor must know after a build that did not stop."""
+    lines = []
+    for tag, title in SUMMARY.items():
+        paths = sorted({p.path for p in problems if p.tag == tag})
+        if paths:
+            lines.append(f"{title} ({len(paths)}): {', '.join(paths)}")
+    return lines
+
+
 def report(result):
     for line in result.lines:
+        print(line, file=sys.stderr)
+    for line in summary_lines(result.problems):
         print(line, file=sys.stderr)
     if result.ok:
         print(f"Built the site in {os.path.relpath(result.output)}/", file=sys.stderr)
