@@ -19,11 +19,13 @@ production), so what the preview accepts, production accepts.
 """
 
 import re
+import urllib.parse
 from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 import nh3
+from publicsuffixlist import PublicSuffixList
 
 from .problems import Problem, Refused
 
@@ -33,6 +35,13 @@ SCHEMES = ("https", "mailto", "tel")
 # characters at its ends, before they read the scheme: so do we.
 URL_NOISE = re.compile(r"[\t\n\r]")
 SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.I)
+# A link to another website names a public website: a host under a public
+# suffix of the Public Suffix List (publicsuffixlist bundles it; no network).
+# An allowlist: loopback and private addresses (a link copied from the
+# preview, 127.0.0.1:8000 or a --lan address), names that only exist on one
+# network (localhost, printer.local, intranet.lan) and reserved names
+# (site.example, x.test) are no public website.
+PUBLIC_SUFFIXES = PublicSuffixList(accept_unknown=False, only_icann=True)
 ALIGNED_DIVIDER = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
 
 
@@ -126,8 +135,42 @@ def normal_url(value, siteurl=""):
     return url
 
 
-def check_url(value, tag, siteurl=""):
-    """Refused when a link or image address is not one a page may use."""
+def host_of(url):
+    try:
+        return urllib.parse.urlsplit(url).hostname
+    except ValueError:  # e.g. an unclosed [IPv6 address
+        return None
+
+
+def public_host(host):
+    """True when a link's host is a public website's name."""
+    try:
+        name = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return False
+    return PUBLIC_SUFFIXES.privatesuffix(name.lower().rstrip(".")) is not None
+
+
+def local_fix(url, page_files):
+    """How to link to the site itself: with {filename}, naming the page's
+    file when the address is one of the site's pages."""
+    try:
+        path = urllib.parse.urlsplit(url).path.lstrip("/")
+    except ValueError:
+        path = None
+    if path in (page_files or {}):
+        return f"to link to that page of this site, write ({{filename}}/pages/{page_files[path]})"
+    return (
+        "to link to a page of this site, write ({filename}/pages/path/to/page.md); "
+        "to another website, use its public https:// address"
+    )
+
+
+def check_url(value, tag, siteurl="", page_files=None):
+    """Refused when a link or image address is not one a page may use.
+
+    `page_files` ({address: file under content/pages/}) lets the fix name
+    the file of a page linked by a copied preview address."""
     url = normal_url(value, siteurl)
     if url.startswith(("{filename}", "{static}", "{attach}")):
         return  # Pelican's own links; a missing file is reported elsewhere
@@ -137,6 +180,14 @@ def check_url(value, tag, siteurl=""):
         raise Refused(
             f"image from another website '{value[:60]}'",
             "put the picture in content/images/ and use {static}/images/file.jpg",
+        )
+    web = url.startswith("//") or (scheme and scheme[1].lower() in ("http", "https"))
+    host = host_of(url) if web else None
+    if web and not (host and public_host(host)):
+        raise Refused(
+            f"link to '{(host or url)[:60]}', which is no public website (a preview, "
+            "this computer or a private network)",
+            local_fix(url, page_files),
         )
     if url.startswith("//") or (scheme and scheme[1].lower() == "http"):
         raise Refused(f"insecure link '{value[:60]}'", "use https://")
@@ -178,7 +229,7 @@ def attribute_problem(tag, name, value, allowlist):
     return Refused(f"'{name}' attribute on <{tag}>", f"remove it; <{tag}> may have: {may}")
 
 
-def element_problems(tag, attrs, allowlist, kind, siteurl):
+def element_problems(tag, attrs, allowlist, kind, siteurl, page_files=None):
     """[(Refused, patterns to find its line, best first)] for one element."""
     if tag not in allowlist.attributes:
         return [(tag_problem(tag, allowlist, kind), [rf"<{tag}\b"])]
@@ -191,7 +242,7 @@ def element_problems(tag, attrs, allowlist, kind, siteurl):
             continue
         if name in ("href", "src"):
             try:
-                check_url(value, tag, siteurl)
+                check_url(value, tag, siteurl, page_files)
             except Refused as url_refused:
                 found.append((url_refused, [re.escape(value), *where]))
     return found
@@ -265,7 +316,9 @@ def locate(refused, patterns, source, default):
     return line_of(source, patterns, default)
 
 
-def check(markup, allowlist, where, source, default_line, siteurl="", kind="a page"):
+def check(
+    markup, allowlist, where, source, default_line, siteurl="", kind="a page", page_files=None
+):
     """One `Problem` for each thing in `markup` the allowlist would remove.
 
     `source` is the editor's file, to find the line each problem is on.
@@ -273,7 +326,7 @@ def check(markup, allowlist, where, source, default_line, siteurl="", kind="a pa
     elements = Elements(markup)
     found = [(Refused(f"{odd} in {kind}", "remove it"), odd) for odd in elements.odd]
     for tag, attrs in elements.found:
-        found += element_problems(tag, attrs, allowlist, kind, siteurl)
+        found += element_problems(tag, attrs, allowlist, kind, siteurl, page_files)
     if not found:
         # Links to the site itself are internal whatever SITEURL's scheme
         # (tests serve production builds from http://127.0.0.1:PORT).

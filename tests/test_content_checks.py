@@ -45,7 +45,6 @@ MISTAKES = {
     "duplicate_url": ("pages/(duplicate-url|about).md", 1, "same address"),
     "empty_page": ("pages/empty-page.md", 5, "the page has no text"),
     "not_utf8": ("pages/not-utf8.md", 5, "not UTF-8"),
-    "notice_end_before_start": ("notices/covid-19.md", 4, "end: 2026-10-01 is before Start"),
     "notice_missing_dates": ("notices/covid-19.md", 1, "missing start"),
     "notice_unknown_level": ("notices/covid-19.md", 2, "level: 'red-alert' is not allowed"),
     "notice_unsafe_link": ("notices/covid-19.md", 6, "unsafe link 'javascript:alert"),
@@ -60,9 +59,22 @@ MISTAKES = {
     "insecure_link": (
         "pages/insecure-link.md",
         7,
-        "insecure link 'http://partner.example/' - use https://",
+        "insecure link 'http://partner-clinic.org/' - use https://",
     ),
     "protocol_relative_link": ("pages/protocol-relative-link.md", 7, "- use https://"),
+    # A link copied from the preview (and made https:// as an older message
+    # advised) would lead families to the editor's own computer.
+    "preview_link": (
+        "pages/preview-link.md",
+        7,
+        "link to '127.0.0.1', which is no public website (a preview, this computer or a "
+        "private network) - to link to that page of this site, write ({filename}/pages/about.md)",
+    ),
+    "private_network_link": (
+        "pages/private-network-link.md",
+        7,
+        "'files.office.lan', which is no public",
+    ),
     "style_attribute": ("pages/style-attribute.md", 7, "'style' attribute on <p>"),
     "svg_inline": ("pages/svg-inline.md", 7, "<svg> in a page"),
     "image_from_elsewhere": ("pages/image-from-elsewhere.md", 7, "image from another website"),
@@ -252,3 +264,31 @@ def test_a_bug_in_the_site_is_one_line_not_a_traceback(good_output, build_day):
         "this is a bug in the site, not your text — please report it (run with --debug for details)"
     )
     assert tree_digest(output) == before
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "## Coming soon\n",
+        "# Family nights\n\n## Coming soon\n\n### Details\n",
+        "## Soon\n\n- a list\n",
+    ],
+)
+def test_a_page_without_a_paragraph_is_a_warning_that_production_refuses(
+    tmp_path, build_day, monkeypatch, body
+):
+    """Headings alone are an empty page for a family: the preview builds it
+    and says so; production refuses it, naming the file and line."""
+    monkeypatch.delenv("STAGING", raising=False)
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_SITE, content)
+    (content / "pages" / "soon.md").write_text(
+        f"Title: Family nights\nSummary: Soon.\nReviewed: 2026-11-26\n\n{body}"
+    )
+    preview = build_site(tmp_path / "preview", today=build_day, PATH=content)
+    assert preview.ok
+    expected = "soon.md:5: the page has no paragraph of text - write at least one paragraph"
+    assert any(expected in line for line in preview.warnings), preview.warnings
+    production = build_site(tmp_path / "live", "publishconf.py", today=build_day, PATH=content)
+    assert not production.ok
+    assert any(expected in line for line in production.errors), production.errors

@@ -39,7 +39,10 @@ def test_every_page_shows_the_notices_active_today(all_documents, build_day):
     for url, soup in all_documents.items():
         lang = soup.html["lang"]
         expected = [n["texts"].get(lang, n["texts"]["en"])["title"] for n in notices]
-        shown = [banner.find("h2").get_text().rstrip(":") for banner in soup.select(".app-notice")]
+        shown = [
+            banner.find("h2").get_text().strip().rstrip(":")
+            for banner in soup.select(".app-notice")
+        ]
         assert shown == expected, url
 
 
@@ -48,7 +51,7 @@ def test_a_notice_is_a_labelled_region_before_the_header(tmp_path):
     _, found = fixture_build(tmp_path, START)
     soup = soup_of(tmp_path / "output" / "index.html")
     banner = soup.select_one("section.app-notice")
-    assert soup.find(id=banner["aria-labelledby"]).get_text() == "Holiday hours:"
+    assert soup.find(id=banner["aria-labelledby"]).get_text().strip() == "Holiday hours:"
     order = [n.name for n in soup.body.find_all(["section", "header", "main"], recursive=False)]
     assert order[:3] == ["section", "header", "main"]
     assert all(found.values())
@@ -74,6 +77,23 @@ def test_a_production_build_is_never_stopped_by_a_notice_s_dates(tmp_path):
     for day in (START - DAY, END - DAY, END + DAY):
         result, _ = fixture_build(tmp_path / day.isoformat(), day, "publishconf.py")
         assert notes_about_the_notice(result), day
+
+
+def test_an_end_before_the_start_takes_a_notice_down_with_a_note(tmp_path, monkeypatch):
+    """EDITING.md takes a notice down by setting End to yesterday, even on
+    the day it started: production publishes, the notice shows nowhere."""
+    monkeypatch.delenv("STAGING", raising=False)
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_SITE, content)
+    notice = content / "notices" / "holiday.md"
+    notice.write_text(notice.read_text().replace("End: 2026-12-27", "End: 2026-12-19"))
+    result = build_site(tmp_path / "output", "publishconf.py", today=START, PATH=content)
+    assert result.ok, result.errors
+    assert notes_about_the_notice(result) == [
+        f"{notice}:4: this notice never shows: its End (2026-12-19) is before its Start "
+        "(2026-12-20) - nothing to do if it is taken down; to show it, set End on or after Start"
+    ]
+    assert not soup_of(tmp_path / "output" / "index.html").select("section.app-notice")
 
 
 def test_the_build_notes_an_upcoming_notice_with_its_dates(tmp_path):

@@ -17,8 +17,8 @@ HOSTILE_LINKS = [
     '<a href="&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;:alert(1)">x</a>',
     '<a href="data:text/html,<script>alert(1)</script>">x</a>',
     '<a href="vbscript:msgbox(1)">x</a>',
-    '<a href="http://elsewhere.example/">x</a>',
-    '<a href="//elsewhere.example/">x</a>',
+    '<a href="http://elsewhere.org/">x</a>',
+    '<a href="//elsewhere.org/">x</a>',
     '<a href="/\\elsewhere.example/">x</a>',
     '<img src="https://tracker.example/p.gif" alt="x">',
     '<img src="//tracker.example/p.gif" alt="x">',
@@ -164,3 +164,38 @@ def test_preview_and_production_refuse_the_same_html(content_copy, tmp_path, bui
     for name in ("pelicanconf.py", "publishconf.py"):
         result = build_site(tmp_path / name, name, today=build_day, PATH=content_copy)
         assert any("preview.md:5: unsafe link 'javascript:alert(1)'" in e for e in result.errors)
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://127.0.0.1:8000/about/",
+        "https://localhost/",
+        "https://[::1]/",
+        "https://10.0.0.7/",
+        "https://192.168.1.20:8000/",
+        "https://169.254.169.254/latest/",
+        "https://printer.local/",
+        "https://wiki.internal/",
+        "https://files.office.lan/",
+        "https://site.example/",
+        "https://x.test/",
+        "https://co.uk/",
+        "https://[::1/",
+        "https://0x7f.1/",
+        "https://2130706433/",
+    ],
+)
+def test_a_link_must_name_a_public_website(href):
+    """An allowlist of hosts, the Public Suffix List: loopback, private and
+    reserved addresses are refused, with the {filename} form as the fix."""
+    (problem,) = problems_of(f'<a href="{href}">x</a>')
+    assert "which is no public website" in problem.what
+    assert "{filename}" in problem.fix
+
+
+@pytest.mark.parametrize(
+    "href", ["https://988lifeline.org/", "https://www.samhsa.gov/x", "https://español.es/"]
+)
+def test_a_link_to_a_public_website_passes(href):
+    assert problems_of(f'<a href="{href}">x</a>') == []

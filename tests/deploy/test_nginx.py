@@ -108,3 +108,36 @@ def test_no_page_references_a_third_party_origin(release_a, served):
             address = node.get("href") or node.get("src") or ""
             if address.startswith(("http:", "https:", "//")):
                 assert address.startswith(server.url), f"{path}: {address}"
+
+
+# The gap a browser renders between the notice's title and its message:
+# from the right edge of the title's last letter to the left edge of the
+# message's first one.
+GAP = """() => {
+  const title = document.querySelector(".app-notice__title").firstChild;
+  const message = document.querySelector(".app-notice__message").firstChild;
+  const end = document.createRange();
+  end.setStart(title, title.length - 1);
+  end.setEnd(title, title.length);
+  const start = document.createRange();
+  start.setStart(message, 0);
+  start.setEnd(message, 1);
+  return start.getBoundingClientRect().left - end.getBoundingClientRect().right;
+}"""
+
+
+def test_the_live_banner_reads_with_its_space(served, browser):
+    """The minified production page, as a browser draws it: "Holiday hours:
+    We close early", never "hours:We" (the minifier drops the space between
+    two block elements; the preview, not minified, keeps it)."""
+    server, _ = served
+    page = browser.new_page()
+    try:
+        page.goto(server.url + "/")
+        gap = page.evaluate(GAP)
+        font_size = float(
+            page.eval_on_selector(".app-notice__message", "e => getComputedStyle(e).fontSize")[:-2]
+        )
+    finally:
+        page.close()
+    assert gap >= font_size / 5, f"{gap:.1f} px between the title and the message"
