@@ -55,7 +55,7 @@ CONFIG = {
 def build(c, production=False, as_of=None, content=None):
     """Build the site into output/ (production: publish/); a failed check keeps the old one."""
     output = CONFIG["production_output" if production else "output"]
-    if not run_build(production, content, output, as_of):
+    if not run_build(production, content, output, as_of).ok:
         raise Exit(code=1)
 
 
@@ -65,9 +65,13 @@ def build(c, production=False, as_of=None, content=None):
         "output": "where to build it (default output/)",
         "as_of": "preview the site as of this date, YYYY-MM-DD (which notices show)",
         "lan": "listen on the local network too, to look at the preview on a phone",
+        "status_from": "show a band while the last publish to this target did not go live "
+        "(default: IOP_DEPLOY_TARGET, when set)",
     }
 )
-def livereload(c, port=CONFIG["port"], content=None, output=None, as_of=None, lan=False):
+def livereload(
+    c, port=CONFIG["port"], content=None, output=None, as_of=None, lan=False, status_from=None
+):
     """Preview on http://127.0.0.1:8000; rebuild and reload on every save."""
     from tools import preview
 
@@ -75,7 +79,9 @@ def livereload(c, port=CONFIG["port"], content=None, output=None, as_of=None, la
     content = Path(content).resolve() if content else None
     watched = [content] if content else []
     watched += [ROOT / path for path in CONFIG["watch"] if not (content and path == "content")]
-    site = preview.Preview(output, content, as_of)
+    status_from = status_from or os.environ.get("IOP_DEPLOY_TARGET")
+    status_target = target_of(status_from).get("target") if status_from else None
+    site = preview.Preview(output, content, as_of, status_target=status_target)
     site.rebuild()
     print(f"Preview: http://{CONFIG['host']}:{port}/ (Ctrl+C to stop)", flush=True)
     if lan:
@@ -124,21 +130,22 @@ def lint(c):
 
 
 @task(
+    positional=[],
     help={
-        "path": "where, e.g. intensive-outpatient/family-support",
-        "title": "the page heading",
+        "path": "where, e.g. intensive-outpatient/family-support (required)",
+        "title": "the page heading (required)",
         "section": "about-iop, getting-care, for-families, about-us or footer "
         "(default: the section of the page above it, else getting-care)",
         "nav_order": "its place in the menu (default: after every other page)",
         "content": "the content folder (default content/)",
-    }
+    },
 )
-def new_page(c, path, title, section=None, nav_order=None, content=None):
+def new_page(c, path=None, title=None, section=None, nav_order=None, content=None):
     """Start a new page with every field a page needs, in the menu at once."""
+    path, title = required("path", path), required("title", title)
     from pelican.settings import read_settings
 
-    from plugins import datafile, fields
-    from plugins.notices import build_date
+    from plugins import build, datafile, fields
     from plugins.scaffold import new_page_text
 
     pages = Path(content or ROOT / "content").resolve() / "pages"
@@ -156,7 +163,7 @@ def new_page(c, path, title, section=None, nav_order=None, content=None):
         nav_order = max([int(o) for o in orders if o.strip().isdigit()] or [0]) + 1
     target.parent.mkdir(parents=True, exist_ok=True)
     # Reviewed: today where the center is (the build's today), not on this machine.
-    today = build_date({"today": None}, read_settings(str(ROOT / CONFIG["settings"])))
+    today = build.today(read_settings(str(ROOT / CONFIG["settings"])))
     target.write_text(new_page_text(title, nav_order, section, today), encoding="utf-8")
     print(
         f"Created {os.path.relpath(target)} (menu: {section}, place {nav_order}): "
@@ -165,15 +172,16 @@ def new_page(c, path, title, section=None, nav_order=None, content=None):
 
 
 @task(
+    positional=[],
     help={
-        "of": "the English page, under content/pages/, e.g. getting-started.md",
-        "path": "the Spanish page's path under content/pages/, e.g. es/como-empezar",
+        "of": "the English page, under content/pages/, e.g. getting-started.md (required)",
+        "path": "the Spanish page's path under content/pages/, e.g. es/como-empezar (required)",
         "content": "another content folder (default: content/)",
-    }
+    },
 )
-def new_translation(c, of, path, content=None):
-    """Start the Spanish page of an English page: its fields, and the English
-    text to translate over. The build then names the version to copy."""
+def new_translation(c, of=None, path=None, content=None):
+    """Start the Spanish page of an English page, with the English text to translate over."""
+    of, path = required("of", of), required("path", path)
     from plugins import datafile
 
     pages = Path(content or ROOT / "content").resolve() / "pages"
@@ -194,8 +202,8 @@ def new_translation(c, of, path, content=None):
     target.write_text("\n".join(lines) + "\n\n" + data.body.strip() + "\n", encoding="utf-8")
     print(
         f"Created {os.path.relpath(target)}: translate the title, summary and text, then "
-        "preview. The build names the Translation-version to add, and production needs "
-        "Translation-reviewed-by (a qualified medical translator)."
+        "preview. It goes live once a qualified medical translator has checked it: the "
+        "build names the Translation-checked line to write then."
     )
 
 
@@ -227,54 +235,102 @@ def linkcheck(c, cache_hours=24):
 
 
 @task(
+    positional=[],
     help={
-        "to": "a target name (server, github) or a local folder",
+        "to": "a target name (server, github) or a local folder (required)",
         "content": "publish this content folder instead of content/",
         "as_of": "build the site as of this date, YYYY-MM-DD (default: today in San Diego)",
         "output": "where the production build goes (default publish/)",
-    }
+        "summary": "also append the outcome, in Markdown, to this file (a GitHub job summary)",
+        "lift_hold": "publish even the source a rollback took off the site",
+    },
 )
-def publish(c, to, content=None, as_of=None, output=None):
-    """Build for production, check that exact build, then deploy it; refuse if either fails."""
-    from tools import deploy
+def publish(c, to=None, content=None, as_of=None, output=None, summary=None, lift_hold=False):
+    """Build for production, check that exact build, deploy it; every run records how it ended."""
+    from tools import publishing
 
     if os.environ.get("STAGING") == "1":
         raise Exit("Publish refused: STAGING=1 builds are for review and never go live.", 1)
-    target, clock = target_of(to), Stopwatch()
+    target, clock = target_of(required("to", to)), Stopwatch()
     output = Path(output or ROOT / CONFIG["production_output"]).resolve()
-    if not run_build(True, content, output, as_of):
-        raise Exit("Publish stopped: the production build failed. Nothing was deployed.", 1)
-    clock.lap("build")
-    if not release_checks_pass(output):
-        raise Exit("Publish stopped: the release checks failed. Nothing was deployed.", 1)
-    clock.lap("release checks")
-    try:
-        where = deploy_to(target, output)
-    except deploy.TargetBusy as error:
-        raise Exit(f"Publish not started: {error}", 1) from None
-    except deploy.DeployError as error:
-        raise Exit(f"Publish failed, the live site is unchanged: {error}", 1) from None
-    clock.lap("deploy")
-    print(f"Published {where} in {clock.total():.1f} s ({clock}).", flush=True)
+    source = publishing.source_of(Path(content or ROOT / "content"))
+    steps = publishing.Steps(
+        build=lambda: clock.timed("build", production_build, content, output, as_of),
+        check=lambda: clock.timed("release checks", release_checks, output),
+        deploy=lambda locked: clock.timed("deploy", deploy_step, target, output, source),
+    )
+    if target["kind"] == "github":
+        repo = target.get("repo", ROOT)
+        status = publishing.publish_github(target["remote"], repo, source, steps, lift_hold)
+    else:
+        status = publishing.publish_rsync(target["target"], source, steps, lift_hold)
+    if summary:
+        with open(summary, "a", encoding="utf-8") as out:
+            out.write(status.markdown())
+    if status.result == "published":
+        print(f"Published release {status.release} in {clock.total():.1f} s ({clock}).", flush=True)
+        return
+    print(status.text(), file=sys.stderr if not status.ok else sys.stdout, flush=True)
+    if not status.ok:
+        raise Exit(code=1)
 
 
-@task(help={"to": "a target name (server, github) or a local folder"})
-def rollback(c, to):
-    """Go back to the previous release of a target."""
-    from tools import deploy
+@task(positional=[], help={"to": "a target name (server, github) or a local folder (required)"})
+def rollback(c, to=None):
+    """Go back to the previous release of a target; it stays until a new commit is published."""
+    from tools import deploy, publishing
 
-    target = target_of(to)
+    target = target_of(required("to", to))
     try:
         if target["kind"] == "github":
-            deploy.rollback_github(target["remote"], target["branch"], ROOT)
+            held = deploy.rollback_github(
+                target["remote"], target["branch"], target.get("repo", ROOT)
+            )
             print(f"Rolled {target['branch']} back one commit.")
         else:
-            release = deploy.rollback_rsync(target["target"], target.get("reload"))
-            print(f"Now serving release {release}.")
+            fallback = publishing.source_of(ROOT / "content")
+            live, held = publishing.rollback_rsync(target["target"], target.get("reload"), fallback)
+            print(f"Now serving release {live}.")
     except deploy.TargetBusy as error:
         raise Exit(f"Rollback not started: {error}", 1) from None
     except deploy.DeployError as error:
         raise Exit(f"Rollback failed: {error}", 1) from None
+    if held:
+        print(
+            "Scheduled publishes of the same commit leave this rollback live; "
+            "the next new commit on main goes live as usual."
+        )
+
+
+@task(positional=[], help={"to": "a target name (server) or a local folder (required)"})
+def publish_status(c, to=None):
+    """Print how the last publish to a target ended (exit 1 if it did not publish)."""
+    status = read_status_of(target_of(required("to", to)))
+    print(status.text())
+    if not status.ok:
+        raise Exit(code=1)
+
+
+@task(positional=[], help={"to": "a target name (server) or a local folder (required)"})
+def publish_alert(c, to=None):
+    """Mail the last publish's problems to IOP_ALERT_EMAIL (systemd runs it when a publish fails)."""
+    import smtplib
+
+    from tools import alert
+
+    target = target_of(required("to", to))
+    try:
+        status = read_status_of(target)
+        text = status.text()
+        if status.ok:
+            text += "\n(That run published: the run that failed stopped before it could publish.)"
+    except Exit as error:
+        text = f"The publish stopped before it could record why: {error.message}"
+    text += "\nWhat the run printed: journalctl -u iop-publish"
+    try:
+        print(alert.send(text, os.environ))
+    except (OSError, smtplib.SMTPException) as error:
+        raise Exit(f"Could not mail the status ({error}):\n{text}", 1) from None
 
 
 @task
@@ -302,7 +358,7 @@ def confirm_list(c):
 def screenshots(c):
     """Build the site, then save a picture of every page at 375 and 1280 px in screenshots/."""
     ensure_system_packages()
-    if not run_build(False):
+    if not run_build(False).ok:
         raise Exit(code=1)
     from tools import screenshots as pictures
 
@@ -328,42 +384,78 @@ class Stopwatch:
     def total(self):
         return self.last - self.start
 
+    def timed(self, name, step, *args):
+        """Run one step and time it."""
+        self.last = time.monotonic()
+        result = step(*args)
+        self.lap(name)
+        return result
+
     def __str__(self):
         return ", ".join(f"{name} {seconds:.1f} s" for name, seconds in self.laps)
 
 
-def release_checks_pass(output):
-    """Run every release check on the build; print each problem."""
+def production_build(content, output, as_of):
+    """(ok, the lines that stopped it, the summary of pages held back or marked)."""
+    from tools import sitebuild
+
+    result = run_build(True, content, output, as_of)
+    return result.ok, result.errors, sitebuild.summary_lines(result.problems)
+
+
+def release_checks(output):
+    """Run every release check on the build; print each problem; (ok, lines, [])."""
     from pelican.settings import read_settings
 
-    from tools import release_checks
+    from tools import release_checks as checks
 
     siteurl = read_settings(str(ROOT / CONFIG["production_settings"]))["SITEURL"]
-    ok = True
-    for name, problems, seconds in release_checks.run_all(output, siteurl):
+    lines = []
+    for name, problems, seconds in checks.run_all(output, siteurl):
         print(f"Release check, {name}: {len(problems)} problem(s) ({seconds:.1f} s)", flush=True)
         for line in problems:
             print(f"  {line}", file=sys.stderr)
-        ok = ok and not problems
-    return ok
+        lines += [f"{name}: {line}" for line in problems]
+    return not lines, lines, []
 
 
-def deploy_to(target, output):
-    """Deploy a checked build to a target; what was published, in words."""
-    from tools import deploy, nginx_conf
+def deploy_step(target, output, source):
+    """Deploy a checked build (the target's lock is held); the release's name."""
+    from tools import deploy, nginx_conf, publishing
+
+    name = deploy.release_name()
+    if target["kind"] == "github":
+        message = f"Publish {name} of {publishing.source_key(source)}"
+        repo = target.get("repo", ROOT)
+        deploy.deploy_github(output, target["remote"], target["branch"], repo, message)
+        return name
+    deploy.nginx_check(ROOT / nginx_conf.LOCATIONS_FILE)(output)
+    return deploy.deploy_locked(
+        output, target["target"], target.get("keep", deploy.KEEP), target.get("reload")
+    )
+
+
+def read_status_of(target):
+    """The last publish's status of a folder or server target, or Exit."""
+    from tools import deploy, publishing
 
     if target["kind"] == "github":
-        deploy.deploy_github(output, target["remote"], target["branch"], ROOT)
-        return f"to {target['remote']} {target['branch']}"
-    check = deploy.nginx_check(ROOT / nginx_conf.LOCATIONS_FILE)
-    release = deploy.deploy_rsync(
-        output,
-        target["target"],
-        target.get("keep", deploy.KEEP),
-        target.get("reload"),
-        check=check,
-    )
-    return f"release {release} to {target['target']}"
+        raise Exit("GitHub Pages keeps no status file: see the workflow's runs on GitHub.", 1)
+    try:
+        status = publishing.read_status(target["target"])
+    except deploy.DeployError as error:
+        raise Exit(f"Could not read the status of {target['target']}: {error}", 1) from None
+    if status is None:
+        raise Exit(f"No publish has run to {target['target']} yet.", 1)
+    return status
+
+
+def required(name, value):
+    """Invoke has no required options: a missing one is named, and an option
+    given where a value should be (--to --help) is never taken as one."""
+    if not value or str(value).startswith("-"):
+        raise Exit(f"Give --{name.replace('_', '-')} (see `invoke --help <task>`).", 1)
+    return value
 
 
 def target_of(name):
@@ -373,7 +465,7 @@ def target_of(name):
 
 
 def run_build(production, content=None, output=None, as_of=None):
-    """Build safely and print every problem; True when the site was replaced."""
+    """Build safely and print every problem; the build's Result."""
     import datetime
 
     from tools import sitebuild
@@ -383,9 +475,9 @@ def run_build(production, content=None, output=None, as_of=None):
     today = datetime.date.fromisoformat(as_of) if as_of else None
     os.chdir(ROOT)
     result = sitebuild.build(settings, output or CONFIG["output"], override, today)
-    code = sitebuild.report(result)
+    sitebuild.report(result)
     sys.stderr.flush()
-    return code == 0
+    return result
 
 
 def ensure_system_packages():

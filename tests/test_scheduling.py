@@ -45,7 +45,7 @@ def test_the_workflow_tests_every_push_and_publishes_main_daily_after_midnight()
     assert re.search(r"^  push:", text, re.M)
     assert 'cron: "10 8 * * *"' in text
     assert "bash .ci/run" in text
-    assert "invoke publish --to github" in text
+    assert 'invoke publish --to github --summary "$GITHUB_STEP_SUMMARY"' in text
     assert "github.ref == 'refs/heads/main'" in text
 
 
@@ -61,11 +61,14 @@ def test_the_timer_fires_daily_after_midnight_in_san_diego():
     assert timer["Install"]["WantedBy"] == "timers.target"
 
 
-@pytest.mark.parametrize("name", ["iop-publish.timer", "iop-publish.service"])
+UNITS = ["iop-publish.timer", "iop-publish.service", "iop-publish-failed.service"]
+
+
+@pytest.mark.parametrize("name", UNITS)
 def test_systemd_finds_nothing_wrong_with_the_units(name, tmp_path):
     """`systemd-analyze verify` of the unit as shipped (paths made local)."""
     require_tool("systemd-analyze")
-    for file in ("iop-publish.timer", "iop-publish.service"):
+    for file in UNITS:
         text = (SYSTEMD / file).read_text().replace("/srv/iop-site", str(tmp_path))
         (tmp_path / file).write_text(text.replace("User=deploy", "User=root"))
     (tmp_path / ".venv" / "bin").mkdir(parents=True)
@@ -83,3 +86,15 @@ def test_the_service_publishes_to_the_server_with_the_project_s_own_task():
     assert service["Type"] == "oneshot"
     assert service["ExecStart"].endswith("/.venv/bin/invoke publish --to server")
     assert "git pull --ff-only" in service["ExecStartPre"]
+
+
+def test_a_failed_publish_mails_its_problems():
+    """OnFailure= runs the alert unit, which runs `invoke publish-alert` with
+    the same environment file (IOP_ALERT_EMAIL, the target)."""
+    publish = unit("iop-publish.service")
+    alert = unit("iop-publish-failed.service")["Service"]
+    assert publish["Unit"]["OnFailure"] == "iop-publish-failed.service"
+    assert alert["ExecStart"].endswith("/.venv/bin/invoke publish-alert --to server")
+    assert publish["Service"]["EnvironmentFile"] == alert["EnvironmentFile"]
+    example = (SYSTEMD / "iop-publish.env").read_text()
+    assert "IOP_ALERT_EMAIL=" in example and "IOP_DEPLOY_TARGET=" in example

@@ -6,6 +6,9 @@ rsync target (a local folder, or `host:/folder` over ssh):
     TARGET/releases/.incoming-<name>/   an upload in progress (never live)
     TARGET/current -> releases/...      what the web server serves
     TARGET/.publish-lock -> <owner>     held while a publish or rollback runs
+    TARGET/*.json                       what tools/publishing.py records: the
+                                        last publish's status, each release's
+                                        source, a rollback's hold
 
 A deploy takes the lock, uploads into `.incoming-<name>` (hard-linking
 unchanged files from the live release) with explicit modes (folders 0755,
@@ -23,6 +26,7 @@ pushes it; rollback pushes that branch's previous commit.
 
 import datetime
 import os
+import re
 import shlex
 import shutil
 import socket
@@ -32,6 +36,8 @@ import tempfile
 from pathlib import Path
 
 KEEP = 5
+# A release's name: when its upload began, UTC (release_name()).
+RELEASE = re.compile(r"[0-9]{8}T[0-9]{12}Z")
 INCOMING = ".incoming-"
 LOCK = ".publish-lock"
 TAKEN = "lock-taken"
@@ -57,12 +63,17 @@ def split_target(target):
     return None, text
 
 
-def run_script(host, script):
+# Publishing runs unattended (a timer, a preview reading the status): ssh
+# never waits for a password or a slow host.
+SSH = ["ssh", "-o", "BatchMode=yes", "-o", "ConnectTimeout=10"]
+
+
+def run_script(host, script, stdin=None):
     """Run a POSIX shell script locally or on the host; its stdout."""
-    command = ["sh", "-c", script] if host is None else ["ssh", host, script]
-    run = subprocess.run(command, capture_output=True, text=True)
+    command = ["sh", "-c", script] if host is None else [*SSH, host, script]
+    run = subprocess.run(command, capture_output=True, text=True, input=stdin)
     if run.returncode:
-        raise DeployError(f"{' '.join(command[:2])}: {run.stderr.strip() or run.returncode}")
+        raise DeployError(f"{command[0]}: {run.stderr.strip() or run.returncode}")
     return run.stdout
 
 
@@ -154,13 +165,39 @@ class Locked:
         release_lock(self.host, self.folder)
 
 
+# --- Small files beside the releases ---------------------------------------------
+
+
+def write_file(host, folder, name, text):
+    """Write TARGET/name in one step (a reader sees the old file or the new
+    one, never half of one), mode 0644."""
+    path = shlex.quote(f"{folder}/{name}")
+    temporary = shlex.quote(f"{folder}/.{name}.new")
+    run_script(
+        host,
+        f"mkdir -p {shlex.quote(folder)} && umask 022 && cat > {temporary} && mv -f {temporary} {path}",
+        stdin=text,
+    )
+
+
+def read_file(host, folder, name):
+    """TARGET/name's text, or None when there is none."""
+    path = shlex.quote(f"{folder}/{name}")
+    text = run_script(host, f"if [ -f {path} ]; then cat {path}; else echo -n; fi")
+    return text or None
+
+
+def remove_file(host, folder, name):
+    run_script(host, f"rm -f {shlex.quote(folder + '/' + name)}")
+
+
 # --- Releases --------------------------------------------------------------------
 
 
 def releases(host, folder):
     """Complete releases, oldest first: never an upload in progress."""
     listing = run_script(host, f"ls -1 {shlex.quote(folder)}/releases 2>/dev/null || true")
-    return sorted(name for name in listing.split() if not name.startswith("."))
+    return sorted(name for name in listing.split() if RELEASE.fullmatch(name))
 
 
 def current_release(host, folder):
@@ -192,6 +229,7 @@ def upload(host, folder, output, target, name):
         "--delete",
         f"--chmod={MODES}",
         "--link-dest=../../current/",
+        f"--rsh={' '.join(SSH)}",
         f"{output}/",
         destination,
     ]
@@ -218,20 +256,24 @@ def deploy_rsync(output, target, keep=KEEP, reload_command=None, now=None, check
     refuse it, and the live site is untouched.
     """
     host, folder = split_target(target)
-    name = release_name(now)
     if check:
         check(output)
     with Locked(host, folder):
-        incoming = upload(host, folder, output, target, name)
-        q = shlex.quote
-        final = f"{folder}/releases/{name}"
-        run_script(
-            host, carry_forward_script(folder, incoming) + f" && mv -T {q(incoming)} {q(final)}"
-        )
-        previous = current_release(host, folder)
-        run_script(host, switch_script(folder, name))
-        reload_or_restore(host, folder, reload_command, previous)
-        prune(host, folder, keep)
+        return deploy_locked(output, target, keep, reload_command, now)
+
+
+def deploy_locked(output, target, keep=KEEP, reload_command=None, now=None):
+    """deploy_rsync's steps, for a caller that holds the target's lock."""
+    host, folder = split_target(target)
+    name = release_name(now)
+    incoming = upload(host, folder, output, target, name)
+    q = shlex.quote
+    final = f"{folder}/releases/{name}"
+    run_script(host, carry_forward_script(folder, incoming) + f" && mv -T {q(incoming)} {q(final)}")
+    previous = current_release(host, folder)
+    run_script(host, switch_script(folder, name))
+    reload_or_restore(host, folder, reload_command, previous)
+    prune(host, folder, keep)
     return name
 
 
@@ -264,14 +306,21 @@ def rollback_rsync(target, reload_command=None):
     """Point `current` at the complete release before it; that release's name."""
     host, folder = split_target(target)
     with Locked(host, folder):
-        names = releases(host, folder)
-        live = current_release(host, folder)
-        if live not in names or names.index(live) == 0:
-            raise DeployError("no earlier release to go back to")
-        previous = names[names.index(live) - 1]
-        run_script(host, switch_script(folder, previous))
-        reload_or_restore(host, folder, reload_command, live)
-    return previous
+        return rollback_locked(target, reload_command)[1]
+
+
+def rollback_locked(target, reload_command=None):
+    """rollback_rsync's steps, for a caller that holds the target's lock:
+    (the release that was live, the release now live)."""
+    host, folder = split_target(target)
+    names = releases(host, folder)
+    live = current_release(host, folder)
+    if live not in names or names.index(live) == 0:
+        raise DeployError("no earlier release to go back to")
+    previous = names[names.index(live) - 1]
+    run_script(host, switch_script(folder, previous))
+    reload_or_restore(host, folder, reload_command, live)
+    return live, previous
 
 
 # --- Checking a candidate with nginx ---------------------------------------------
@@ -302,6 +351,19 @@ def nginx_check(locations_file):
 # --- GitHub Pages -------------------------------------------------------------------
 
 
+# A rollback on GitHub Pages holds the source it took off the site: one tag
+# per held commit, on the rolled-back Pages commit (tools/publishing.py).
+HOLD_TAGS = "refs/tags/publish-hold/"
+SOURCE = re.compile(r" of ([0-9a-f]{7,40})$", re.M)
+
+
+def git_run(repo, *args):
+    run = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True)
+    if run.returncode:
+        raise DeployError(f"git {' '.join(args[:2])}: {run.stderr.strip()}")
+    return run.stdout
+
+
 def deploy_github(output, remote="origin", branch="gh-pages", repo=".", message=None):
     """Commit the site onto the Pages branch and push it."""
     command = [
@@ -325,13 +387,25 @@ def deploy_github(output, remote="origin", branch="gh-pages", repo=".", message=
 
 
 def rollback_github(remote="origin", branch="gh-pages", repo="."):
-    """Push the Pages branch's previous commit as its tip."""
-    git = ["git", "-C", str(repo)]
-    steps = [
-        git + ["fetch", remote, branch],
-        git + ["push", "--force", remote, f"FETCH_HEAD~1:refs/heads/{branch}"],
-    ]
-    for step in steps:
-        run = subprocess.run(step, capture_output=True, text=True)
-        if run.returncode:
-            raise DeployError(f"{' '.join(step[3:5])}: {run.stderr.strip()}")
+    """Push the Pages branch's previous commit as its tip, and hold the
+    source of the commit it took off (None when its message names none)."""
+    git_run(repo, "fetch", remote, branch)
+    message = git_run(repo, "log", "-1", "--format=%B", "FETCH_HEAD")
+    git_run(repo, "rev-parse", "--verify", "-q", "FETCH_HEAD~1")  # an earlier one exists
+    git_run(repo, "push", "--force", remote, f"FETCH_HEAD~1:refs/heads/{branch}")
+    found = SOURCE.search(message.strip())
+    if found:
+        git_run(repo, "push", "--force", remote, f"FETCH_HEAD:{HOLD_TAGS}{found[1]}")
+    return found[1] if found else None
+
+
+def github_holds(remote="origin", repo="."):
+    """The source commits a rollback holds on the remote."""
+    listing = git_run(repo, "ls-remote", remote, f"{HOLD_TAGS}*")
+    return {line.split()[1].removeprefix(HOLD_TAGS) for line in listing.splitlines()}
+
+
+def lift_github_holds(remote="origin", repo="."):
+    held = github_holds(remote, repo)
+    if held:
+        git_run(repo, "push", remote, *[f":{HOLD_TAGS}{commit}" for commit in sorted(held)])

@@ -11,15 +11,22 @@ tells the open browser tab to reload. What is ours, and why:
   the list of problems (file:line, what, how to fix), and gives way to the
   site as soon as a save fixes them;
 - every build reloads the tab: livereload skips reloads within 3 s of the
-  last one, which lost the second of two quick saves.
+  last one, which lost the second of two quick saves;
+- while the last publish of the configured target did not go live, every
+  page carries a band saying so, with its problem lines
+  (tools/publishing.py): the editor learns it where they work. It is added
+  as the page is served, never built in: the site stays what its content
+  makes it.
 """
 
 import contextlib
 import html
 import mimetypes
+import re
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,12 +47,29 @@ tab shows the site again by itself.</p>
 """
 
 
-class Preview:
-    """The preview's state: the last build's problem lines, if it failed."""
+# The band on every page while the last publish did not go live. It uses
+# the theme's staff band class (the page's security policy allows the
+# inlined stylesheet only, so no style of its own).
+PUBLISH_BAND = """<div class="app-draft" id="publish-status" lang="en">
+<p><strong>The last publish did not go live.</strong> {when}: {what} The live
+site still shows the last good publish. Fix what is listed, and the next
+publish puts the site live again:</p><ul>{items}</ul></div>
+"""
+BODY = re.compile(rb"<body[^>]*>")
+# Seconds between two reads of the target's status (it may be over ssh).
+STATUS_EVERY = 60
 
-    def __init__(self, output, content=None, as_of=None, settings="pelicanconf.py"):
+
+class Preview:
+    """The preview's state: the last build's problem lines, if it failed,
+    and the last publish's status of the configured target."""
+
+    def __init__(
+        self, output, content=None, as_of=None, settings="pelicanconf.py", status_target=None
+    ):
         self.output, self.content, self.as_of = Path(output), content, as_of
         self.settings, self.problems = settings, []
+        self.status_target, self.status, self.status_read = status_target, None, 0.0
 
     def command(self):
         command = [
@@ -70,7 +94,32 @@ class Preview:
         for line in printed:
             print(line, flush=True)
         self.problems = [] if run.returncode == 0 else problem_lines(printed)
+        self.read_status()
         return run.returncode == 0
+
+    def read_status(self, force=False):
+        """The configured target's last publish status, read again at most
+        once a minute; a target that cannot be read is said once, no band."""
+        from tools import deploy, publishing
+
+        if not self.status_target or (
+            time.monotonic() - self.status_read < STATUS_EVERY and not force
+        ):
+            return
+        self.status_read = time.monotonic()
+        try:
+            self.status = publishing.read_status(self.status_target)
+        except deploy.DeployError as error:
+            if self.status is not False:
+                print(f"Could not read the last publish's status: {error}", flush=True)
+            self.status = False
+
+    def band(self, body):
+        """The page with the publish band after <body>, when the last publish
+        did not go live."""
+        if not self.status or self.status.ok:
+            return body
+        return BODY.sub(lambda m: m.group(0) + publish_band(self.status), body, count=1)
 
     def __call__(self, environ, start_response):
         """WSGI: the problems while the build is broken, else the built file."""
@@ -80,10 +129,13 @@ class Preview:
         file = self.file_for(path)
         if file is None:
             missing = self.output / "404.html"
-            body = missing.read_bytes() if missing.is_file() else b"Not found"
+            body = self.band(missing.read_bytes()) if missing.is_file() else b"Not found"
             return respond(start_response, "404 Not Found", "text/html", body)
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
-        return respond(start_response, "200 OK", kind, file.read_bytes())
+        body = file.read_bytes()
+        if kind == "text/html":
+            body = self.band(body)
+        return respond(start_response, "200 OK", kind, body)
 
     def file_for(self, path):
         """The built file for a URL path, never outside the output folder."""
@@ -97,6 +149,16 @@ class Preview:
 def problem_lines(printed):
     """The lines of a failed build that name a problem (not its summary)."""
     return [line for line in printed if not line.startswith(("Build stopped", "Built the site"))]
+
+
+def publish_band(status):
+    from tools import publishing
+
+    when = f"{publishing.local_time(status.finished or status.started)}"
+    what = html.escape(status.message or status.text().splitlines()[0], quote=False)
+    lines = status.problems or [status.text().splitlines()[0]]
+    items = "".join(f"<li><code>{html.escape(line, quote=False)}</code></li>" for line in lines)
+    return PUBLISH_BAND.format(when=when, what=what, items=items).encode("utf-8")
 
 
 def error_page(problems):
