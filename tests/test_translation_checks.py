@@ -129,7 +129,7 @@ def test_an_english_change_publishes_the_translation_as_checked_marked_in_spanis
     page = soup_of(tmp_path / "production" / "es" / "acerca" / "index.html")
     band = page.select_one("main .app-translation-band")
     assert words(band).startswith(
-        "La versión en inglés de esta página se actualizó el 2 de diciembre de 2026"
+        "La página en inglés se actualizó el 2 de diciembre de 2026. Esta traducción todavía"
     )
     link = band.select_one("a")
     assert (link["href"], link["hreflang"], words(link)) == (
