@@ -101,15 +101,18 @@ DRAFT_PAGE_SAVE_AS = "{slug}/index.html"
 DRAFT_PAGE_LANG_URL = "{slug}/"
 DRAFT_PAGE_LANG_SAVE_AS = "{slug}/index.html"
 
+# The header (Key: value lines) is read by plugins/datafile.py, for the
+# checks and for Pelican alike (plugins/source_reader.py): no `meta` here.
 MARKDOWN = {
     "extension_configs": {
         # toc gives every heading a stable id, so links can target #fragments.
         "markdown.extensions.toc": {"permalink": False},
         "markdown.extensions.extra": {},
-        "markdown.extensions.meta": {},
     },
     "output_format": "html5",
 }
+# Ids the theme puts on every page: #fragment targets, never a heading's id.
+THEME_IDS = ["main-content", "crisis-help", "crisis-help-title", "contact", "section-menu-title"]
 
 # Deterministic output: same content, byte-identical site.
 CACHE_CONTENT = False
@@ -130,6 +133,7 @@ IGNORE_FILES = [".*"]
 PLUGIN_PATHS = ["."]
 PLUGINS = [
     "plugins.content_files",
+    "plugins.source_reader",
     "plugins.center",
     "plugins.notices",
     "plugins.translations",

@@ -124,6 +124,9 @@ def load_center(settings):
     where = display_path(path)
     try:
         data = datafile.read(path)
+    except datafile.NotReadable as error:
+        problems.append(Problem(where, 1, error.what, error.fix))
+        return build_center(datafile.DataFile(path), {}), problems
     except OSError:  # missing, or a folder where the file should be
         problems.append(
             Problem(where, 1, "the center's details are missing", "restore the file from git")

@@ -13,15 +13,14 @@ Settings, one dict: CONTENT_CHECKS = {
     "strict": False,         # production: warnings are errors too (notes never)
     "placeholders": "allow", # "warn" (staging) or "refuse" (production)
     "max_grade": 8.0,            # Flesch-Kincaid grade; above it is a warning
-    "theme_ids": [...],          # ids the theme puts on every page (#fragments)
 }
+The theme's ids (#fragments every page has) are the site's THEME_IDS.
 """
 
 import logging
 import os
 import posixpath
 import urllib.parse
-from html.parser import HTMLParser
 
 from pelican import signals
 
@@ -52,45 +51,14 @@ DEFAULTS = {
     "strict": False,
     "placeholders": "allow",
     "max_grade": 8.0,
-    "theme_ids": ["main-content", "crisis-help", "contact"],
 }
 LINK_ATTRIBUTES = {"a": "href", "img": "src", "link": "href", "source": "src"}
 
 
-class Paragraphs(HTMLParser):
-    """(tag, text) of each paragraph of a page body, the site's own
-    highlight of a fact to confirm left out (plugins/to_confirm.py)."""
-
-    def __init__(self, markup):
-        super().__init__(convert_charrefs=True)
-        self.found, self.open = [], []
-        self.feed(as_written(markup or ""))
-        self.close()
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "p":
-            self.open.append("")
-
-    def handle_endtag(self, tag):
-        if tag == "p" and self.open:
-            self.found.append(("p", self.open.pop()))
-
-    def handle_data(self, data):
-        if self.open:
-            self.open[-1] += data
-
-
-class Tags(HTMLParser):
-    """Every start tag of a page body, with its attributes."""
-
-    def __init__(self, markup):
-        super().__init__(convert_charrefs=True)
-        self.found = []
-        self.feed(markup or "")
-        self.close()
-
-    def handle_starttag(self, tag, attrs):
-        self.found.append((tag, dict(attrs)))
+def elements(markup):
+    """(tag, {attribute: value}) of each element of a page's HTML, as a
+    browser parses it (plugins/sanitize.py)."""
+    return [(tag, dict(attrs)) for tag, attrs in sanitize.parse(markup, sanitize.PAGE).found]
 
 
 def line_of(text, needle, default):
@@ -126,6 +94,8 @@ def check_source(path, today=None, schema=fields.PAGE):
         text = datafile.read_text(path)
     except datafile.NotUtf8 as error:
         return [not_utf8(where, error)], None
+    except datafile.NotReadable as error:
+        return [Problem(where, 1, error.what, error.fix)], None
     data = datafile.parse(path, text)
     _, problems = fields.check(schema, data, where, today)
     if not data.body.strip():
@@ -263,7 +233,7 @@ def link_targets(pages, generator_context, theme_ids):
     """Every address inside the site, with the ids a #fragment can reach."""
     targets = {}
     for page in pages:
-        ids = {attrs["id"] for _, attrs in Tags(page.content).found if attrs.get("id")}
+        ids = {attrs["id"] for _, attrs in elements(page.content) if attrs.get("id")}
         targets[page.url] = ids | set(theme_ids)
     for static in generator_context.get("staticfiles", []):
         # Pelican lists a {static} link to a missing file as static too.
@@ -309,7 +279,7 @@ def check_page(page, source, targets, max_grade, held=None, page_files=None):
     where = display_path(page.source_path)
     siteurl = page.settings.get("SITEURL", "")
     problems = html_problems(page, source, where, siteurl, page_files)
-    for tag, attrs in Tags(page.content).found:
+    for tag, attrs in elements(page.content):
         problems += check_tag(tag, attrs, page, targets, where, source, siteurl, held)
     problems += reading_problems(page, where, source, max_grade)
     problems += text_problems(page, where, source)
@@ -319,8 +289,8 @@ def check_page(page, source, targets, max_grade, held=None, page_files=None):
 def text_problems(page, where, source):
     """A page of headings only ("## Coming soon") is empty for a family: a
     warning in the preview, refused in production."""
-    for tag, text in Paragraphs(page.content).found:
-        if tag == "p" and text.strip():
+    for text in sanitize.parse(as_written(page.content), sanitize.PAGE).paragraphs:
+        if text.strip():
             return []
     return [
         Problem(
@@ -393,7 +363,7 @@ def check_site(context, settings, pages, drafts=()):
         found, text = check_source(path, today, translations.schema_for(path, settings))
         problems += found
         sources[os.path.abspath(path)] = text or ""
-    targets = link_targets(pages, context, options["theme_ids"])
+    targets = link_targets(pages, context, settings.get("THEME_IDS", []))
     base = os.path.join(settings["PATH"], settings["PAGE_PATHS"][0])
     page_files = {
         page.url: os.path.relpath(page.source_path, base).replace(os.sep, "/")

@@ -26,10 +26,12 @@ Settings, one dict: CONTENT_FILES = {
 import logging
 import os
 import re
+import stat
 import unicodedata
 
 from pelican import signals
 
+from . import datafile
 from .problems import ERROR, SINK_KEY, ContentError, Problem, display_path, settings_of
 
 logger = logging.getLogger("content_checks")
@@ -37,8 +39,8 @@ logger = logging.getLogger("content_checks")
 IMAGES = [".jpg", ".jpeg", ".png", ".webp", ".avif", ".gif"]
 DEFAULTS = {
     "folders": {
-        "pages": [[".md"], 0],
-        "notices": [[".md"], 0],
+        "pages": [[".md"], datafile.MAX_BYTES],
+        "notices": [[".md"], datafile.MAX_BYTES],
         "images": [IMAGES, 20_000_000],
         "files": [[".pdf"], 10_000_000],
     },
@@ -93,6 +95,8 @@ def name_problem(path, is_folder):
 def kind_problem(path, folder, rule):
     """A problem when a file is not of a kind its folder holds, or too big."""
     extensions, max_bytes = rule
+    if not stat.S_ISREG(os.lstat(path).st_mode):
+        return special_file_problem(path)
     name = os.path.basename(path)
     stem, extension = os.path.splitext(name)
     if extension.lower() not in extensions:
@@ -106,12 +110,28 @@ def kind_problem(path, folder, rule):
     if max_bytes and size > max_bytes:
         # The same words as plugins/images.py, which checks photos it makes.
         noun = "photo" if folder == "images" else "file"
+        if max_bytes < 5_000_000:  # text: kilobytes say more
+            return problem(
+                path,
+                f"the {noun} is {size // 1000} KB",
+                f"split it: at most {max_bytes // 1000} KB",
+            )
         return problem(
             path,
             f"the {noun} is {round(size / 1_000_000)} MB",
             f"use one of at most {max_bytes // 1_000_000} MB",
         )
     return None
+
+
+def special_file_problem(path):
+    """A pipe, a socket or a device: reading one could wait forever (the
+    nightly publish would hang), so it is named before anything reads it."""
+    return problem(
+        path,
+        "this is not a file of text (a pipe, a socket or a device)",
+        "delete it: content/ holds pages, pictures and downloads only",
+    )
 
 
 def entry_problems(path, is_folder, folder, options):
@@ -125,6 +145,8 @@ def entry_problems(path, is_folder, folder, options):
             )
         ]
     top = folder is None
+    if not is_folder and not stat.S_ISREG(os.lstat(path).st_mode):
+        return [special_file_problem(path)]
     if top and not is_folder and os.path.basename(path) in options["top_files"]:
         return []
     if top and (is_folder and os.path.basename(path) in options["folders"]):

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from . import datafile
 from .problems import Problem, Refused
 
 DESCRIPTION_MAX = 160
@@ -417,6 +418,15 @@ def layout_problems(data, where):
         )
         for number in data.stray_lines
     ]
+    for number, column, char in data.invisible:
+        problems.append(
+            Problem(
+                where,
+                number,
+                f"an invisible character ({datafile.character_name(char)}) at column {column}",
+                "delete it: retype the line, or paste the text again as plain text",
+            )
+        )
     for key, number, first in data.repeated:
         problems.append(
             Problem(

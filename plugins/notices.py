@@ -47,6 +47,9 @@ def read_notice(path, where, problems, schema=fields.NOTICE):
     except datafile.NotUtf8 as error:
         problems.append(not_utf8(where, error))
         return None
+    except datafile.NotReadable as error:
+        problems.append(Problem(where, 1, error.what, error.fix))
+        return None
     data = datafile.parse(path, text)
     values, found = fields.check(schema, data, where)
     if not data.body.strip():

@@ -7,12 +7,24 @@ would remove is a problem naming the file, the line and the fix; the HTML is
 never changed here (checks never change what they check), so a build either
 publishes exactly what the editor wrote or stops.
 
-Why nh3: it is the Python binding of ammonia, the Rust sanitizer built on
-html5ever (the HTML5 parsing algorithm browsers use), maintained and fuzzed;
-bleach, the usual Python choice, is deprecated. Our own walk over the HTML
-(the standard library's parser, entities decoded) names each problem and its
-fix; nh3, given the same allowlist, is the backstop: whatever it would drop
-that the walk let through is reported too, so a parser trick cannot pass.
+Read as a browser reads it. The HTML is parsed with the HTML5 parsing
+algorithm browsers use, in the place the page puts it (a page's text inside
+`<main><div>`, a notice's message inside a `<p>`): selectolax's Lexbor
+engine, maintained and fast (C). Python's own html.parser disagreed with
+browsers (`<!-->` is a whole comment to a browser and an open one to it, so
+a `<meta>` after it was invisible to the check and run by the browser).
+Content that the browser's parse puts outside its place (a stray `</main>`
+or `</div>` closing the page's layout early) is refused.
+
+Why nh3 too: it is the Python binding of ammonia, the Rust sanitizer built
+on html5ever (a second implementation of the same algorithm), maintained
+and fuzzed; bleach, the usual Python choice, is deprecated. It runs first,
+on every fragment, with the same allowlist: whatever it would remove is a
+problem even if the walk over Lexbor's tree missed it. The walk names each
+problem and its fix.
+
+Lines are found by plain text search in the editor's file (no regular
+expression with backtracking: the time stays linear in the file's size).
 
 No settings: the allowlists are the same in every build (preview and
 production), so what the preview accepts, production accepts.
@@ -22,10 +34,10 @@ import re
 import urllib.parse
 from collections import Counter
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
 import nh3
 from publicsuffixlist import PublicSuffixList
+from selectolax.lexbor import LexborHTMLParser
 
 from .problems import Problem, Refused
 
@@ -42,7 +54,8 @@ SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.I)
 # network (localhost, printer.local, intranet.lan) and reserved names
 # (site.example, x.test) are no public website.
 PUBLIC_SUFFIXES = PublicSuffixList(accept_unknown=False, only_icann=True)
-ALIGNED_DIVIDER = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+# Start and end tags' names, for a stray closing tag's name (linear).
+TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
 
 
 @dataclass(frozen=True)
@@ -99,27 +112,49 @@ NOTICE = Allowlist("notices", {"a": {"href", "title"}, "strong": set(), "em": se
 SUMMARY = Allowlist("summaries", {"p": set(), "a": {"href", "title"}, "strong": set(), "em": set()})
 
 
-class Elements(HTMLParser):
-    """Every start tag of a fragment with its attributes, entities decoded."""
+# Where each kind of content sits in a page (theme/templates): the fragment
+# is parsed there, as the browser parses the whole page.
+# No closing tags of ours after the fragment: the parser closes them at the
+# end, and a stray one of the editor's is then the only one.
+PLACES = {
+    "pages": "<main data-layout><div id=app-content>{}",
+    "summaries": "<main data-layout><div id=app-content>{}",
+    "notices": "<section data-layout><p id=app-content>{}",
+}
+SKELETON = '<!DOCTYPE html><html lang="en"><head><title>x</title></head><body data-layout>{}'
 
-    def __init__(self, markup):
-        super().__init__(convert_charrefs=True)
-        self.found = []
-        self.odd = []  # <!DOCTYPE ...>, <?...>: nothing content should hold
-        self.feed(markup or "")
-        self.close()
 
-    def handle_starttag(self, tag, attrs):
-        self.found.append((tag, [(name, value or "") for name, value in attrs]))
+@dataclass
+class Parsed:
+    """A fragment as a browser's parser builds it, in its place."""
 
-    def handle_decl(self, decl):
-        self.odd.append("<!" + decl.split()[0] if decl.split() else "<!")
+    found: list  # (tag, [(name, value)]) of each element
+    escaped: bool  # content the parser put outside its place
+    paragraphs: list  # the text of each <p>
 
-    def handle_pi(self, data):
-        self.odd.append("<?" + data[:20])
 
-    def unknown_decl(self, data):
-        self.odd.append("<![" + data[:20])
+def parse(markup, allowlist):
+    """Every element of a fragment, with its attributes (entities decoded),
+    wherever the parse put it, and whether some of it left its place."""
+    place = PLACES.get(allowlist.name, PLACES["pages"])
+    tree = LexborHTMLParser(SKELETON.format(place.format(markup or "")))
+    container = tree.css_first("#app-content")
+    mine = {node.mem_id for node in container.traverse(include_text=True)}
+    found, escaped = [], False
+    for node in tree.body.traverse(include_text=True):
+        if node.mem_id == container.mem_id or node.is_empty_text_node:
+            continue
+        outside = node.mem_id not in mine
+        if node.is_element_node and "data-layout" in node.attributes:
+            continue  # the page's own layout around the content
+        escaped = escaped or (
+            outside and (node.is_element_node or bool((node.text_content or "").strip()))
+        )
+        if node.is_element_node:
+            found.append((node.tag, list(node.attributes.items())))
+    paragraphs = [node.text() for node in container.css("p")]
+    found = [(tag, [(n, v or "") for n, v in attrs]) for tag, attrs in found]
+    return Parsed(found, escaped, paragraphs)
 
 
 # --- URLs ------------------------------------------------------------------------
@@ -230,25 +265,47 @@ def attribute_problem(tag, name, value, allowlist):
 
 
 def element_problems(tag, attrs, allowlist, kind, siteurl, page_files=None):
-    """[(Refused, patterns to find its line, best first)] for one element."""
+    """[(Refused, texts to find its line by, best first, (tag, attribute))]
+    for one element; the attribute is "" for the element itself."""
     if tag not in allowlist.attributes:
-        return [(tag_problem(tag, allowlist, kind), [rf"<{tag}\b"])]
+        return [(tag_problem(tag, allowlist, kind), [f"<{tag}"], (tag, ""))]
     found = []
     for name, value in attrs:
-        where = [rf"<{tag}\b[^>]*\b{re.escape(name)}\s*=", rf"\b{re.escape(name)}\s*="]
+        where = [f"{name}=", f"{name} ="]
         refused = attribute_problem(tag, name, value, allowlist)
         if refused:
-            found.append((refused, where))
+            found.append((refused, where, (tag, name)))
             continue
         if name in ("href", "src"):
             try:
                 check_url(value, tag, siteurl, page_files)
             except Refused as url_refused:
-                found.append((url_refused, [re.escape(value), *where]))
+                found.append((url_refused, [value, *where], (tag, name)))
     return found
 
 
-# --- The backstop: what nh3 would remove ------------------------------------------
+def escape_problem(markup):
+    """Content the browser's parse put outside its place: a closing tag
+    with no opening tag in the content closed the page's layout."""
+    opened, closed = Counter(), Counter()
+    stray = None
+    for match in TAG_NAME.finditer(markup or ""):
+        name = match[2].lower()
+        if match[1]:
+            closed[name] += 1
+            if closed[name] > opened[name] and stray is None:
+                stray = name
+        else:
+            opened[name] += 1
+    what = f"a closing </{stray}> with no opening tag" if stray else "a stray closing tag"
+    refused = Refused(
+        f"{what}: it ends the page's layout early, and what follows falls out of it",
+        "remove it",
+    )
+    return refused, [f"</{stray}" if stray else "</"]
+
+
+# --- nh3, the sanitizer: what it would remove ---------------------------------------
 
 
 def nh3_clean(markup, allowlist):
@@ -269,23 +326,27 @@ def nh3_clean(markup, allowlist):
 def census(elements):
     """How many of each element, and of each attribute, a fragment has."""
     counts = Counter()
-    for tag, attrs in elements.found:
+    for tag, attrs in elements:
         counts[(tag, "")] += 1
         counts.update((tag, name) for name, _ in attrs)
     return counts
 
 
-def dropped_by_nh3(markup, allowlist, elements):
-    """What ammonia would remove that the walk above let through."""
-    kept = census(Elements(nh3_clean(markup, allowlist)))
-    lost = census(elements) - kept
+def removed_by_nh3(markup, allowlist, parsed, siteurl):
+    """[(Refused, texts, (tag, attribute))] for what ammonia would remove."""
+    # Links to the site itself are internal whatever SITEURL's scheme
+    # (tests serve production builds from http://127.0.0.1:PORT).
+    local = markup.replace(f'="{siteurl}/', '="/') if siteurl else markup
+    kept = census(parse(nh3_clean(local, allowlist), allowlist).found)
+    lost = census(parsed.found) - kept
     return [
         (
             Refused(
                 f"<{tag}{' ' + name if name else ''}> would be removed by the sanitizer",
                 f"remove it; {allowlist.name} may use: {', '.join(sorted(allowlist.tags))}",
             ),
-            [rf"\b{re.escape(name)}\s*=" if name else rf"<{tag}\b"],
+            [f"{name}=" if name else f"<{tag}"],
+            (tag, name),
         )
         for tag, name in sorted(lost)
     ]
@@ -294,26 +355,29 @@ def dropped_by_nh3(markup, allowlist, elements):
 # --- A whole fragment -----------------------------------------------------------
 
 
-def line_of(source, patterns, default):
-    """The first line of the source matching the first pattern that matches."""
-    for pattern in patterns:
-        match = re.search(pattern, source, re.I)
-        if match:
-            return source.count("\n", 0, match.start()) + 1
+def line_of(source, needles, default):
+    """The first line of the source holding the first needle found (plain
+    text, any case: linear in the source's size)."""
+    lowered = source.lower()
+    for needle in needles:
+        index = lowered.find(needle.lower()) if needle else -1
+        if index >= 0:
+            return source.count("\n", 0, index) + 1
     return default
 
 
 def divider_line(source, default):
-    for number, text in enumerate(source.splitlines(), start=1):
-        if ":" in text and "-" in text and ALIGNED_DIVIDER.match(text):
+    """A table's divider line with a colon in it (|:--|--:|)."""
+    for number, text in enumerate(source.split("\n"), start=1):
+        if ":" in text and "-" in text and not text.strip(" \t|:-"):
             return number
     return default
 
 
-def locate(refused, patterns, source, default):
+def locate(refused, needles, source, default):
     if refused.what.startswith("column alignment"):
         return divider_line(source, default)
-    return line_of(source, patterns, default)
+    return line_of(source, needles, default)
 
 
 def check(
@@ -323,19 +387,25 @@ def check(
 
     `source` is the editor's file, to find the line each problem is on.
     """
-    elements = Elements(markup)
-    found = [(Refused(f"{odd} in {kind}", "remove it"), odd) for odd in elements.odd]
-    for tag, attrs in elements.found:
-        found += element_problems(tag, attrs, allowlist, kind, siteurl, page_files)
-    if not found:
-        # Links to the site itself are internal whatever SITEURL's scheme
-        # (tests serve production builds from http://127.0.0.1:PORT).
-        local = (
-            re.sub(rf'(href|src)="{re.escape(siteurl)}/', r'\1="/', markup) if siteurl else markup
-        )
-        found = dropped_by_nh3(local, allowlist, Elements(local))
+    parsed = parse(markup, allowlist)
+    removed = removed_by_nh3(markup, allowlist, parsed, siteurl)
+    found = [escape_problem(markup)] if parsed.escaped else []
+    covered = set()
+    for tag, attrs in parsed.found:
+        for refused, needles, key in element_problems(
+            tag, attrs, allowlist, kind, siteurl, page_files
+        ):
+            found.append((refused, needles))
+            covered.add(key)
+    if found[1:] and parsed.escaped:
+        found = found[1:]  # the refused element is what left its place
+    # The walk names each problem and its fix; what nh3 would remove beyond
+    # it is a problem too (a parser trick never passes both).
+    for refused, needles, (tag, name) in removed:
+        if (tag, name) not in covered and (tag, "") not in covered and not parsed.escaped:
+            found.append((refused, needles))
     problems = {
-        Problem(where, locate(refused, patterns, source, default_line), refused.what, refused.fix)
-        for refused, patterns in found
+        Problem(where, locate(refused, needles, source, default_line), refused.what, refused.fix)
+        for refused, needles in found
     }
     return sorted(problems)

@@ -42,7 +42,7 @@ MISTAKES = {
         1,
         "same title",
     ),
-    "duplicate_url": ("pages/(duplicate-url|about).md", 1, "same address"),
+    "duplicate_url": ("pages/(es|es/index).md", 1, "same address"),
     "empty_page": ("pages/empty-page.md", 5, "the page has no text"),
     "not_utf8": ("pages/not-utf8.md", 5, "not UTF-8"),
     "notice_missing_dates": ("notices/covid-19.md", 1, "missing start"),

@@ -1,0 +1,152 @@
+"""Pelican reads a page exactly as the site's checks do: one reader, one parse.
+
+Pelican's own Markdown reader finds a page's `Key: value` header with
+Python-Markdown's `meta` extension, by rules of its own; the checks read it
+with plugins/datafile.py. Where the two disagreed, a field could be seen by
+one and not the other (a `Template` line after a form feed was obeyed by
+Pelican and invisible to the allowlist). This reader replaces Pelican's for
+`.md` files:
+
+- the header is the one plugins/datafile.py reads, and only the fields the
+  page's schema allows (plugins/fields.py) reach Pelican: a field the
+  allowlist refuses is never obeyed, even for a moment;
+- the body goes to Markdown without the `meta` extension, so a body that
+  starts "Note: ..." stays text;
+- time is bounded: a block of text (a paragraph, a list, a table: what
+  blank lines separate) longer than `max_block` characters, or with more
+  than `max_brackets` "[" (links, pictures, facts to confirm), is refused
+  before Markdown reads it (Python-Markdown's search for a link's closing
+  bracket grows with the square of the brackets: 20,000 "[" took a minute);
+- heading ids never take one of the theme's (`THEME_IDS`: a "## Crisis
+  help" heading would have taken the crisis panel's #crisis-help): such a
+  heading gets "crisis-help-1";
+- a page Markdown cannot read (a list nested 400 deep) is named, with its
+  fix, never "Could not process".
+
+Problems go to the build's sink (tools/sitebuild.py) and are logged for the
+plain `pelican` command.
+
+Settings, one dict: SOURCE_READER = {"max_block": 6000, "max_brackets": 80}
+and the site's THEME_IDS (pelicanconf.py).
+"""
+
+import logging
+
+import markdown
+from markdown.extensions import toc
+from pelican import signals
+from pelican.readers import MarkdownReader
+
+from . import datafile, translations
+from .problems import SINK_KEY, ContentError, Problem, display_path, settings_of
+
+logger = logging.getLogger("content_checks")
+DEFAULTS = {"max_block": 6000, "max_brackets": 80}
+META = "markdown.extensions.meta"
+TOC = "markdown.extensions.toc"
+
+
+def blocks(body, first_line):
+    """(first line, text) of each block of a body: text between blank lines
+    (Markdown's blank lines: spaces and tabs at most)."""
+    start, current = None, []
+    for number, line in enumerate(body.split("\n"), start=first_line):
+        if line.strip(" \t"):
+            start = start or number
+            current.append(line)
+        elif current:
+            yield start, "\n".join(current)
+            start, current = None, []
+    if current:
+        yield start, "\n".join(current)
+
+
+def block_problems(data, where, options):
+    """Blocks too long, or with too many brackets, to read in bounded time."""
+    found = []
+    for line, text in blocks(data.body, data.body_line):
+        size, brackets = len(text), text.count("[")
+        if size > options["max_block"]:
+            what = f"this paragraph (or list, or table) is {size:,} characters long"
+            fix = f"split it with blank lines: at most {options['max_block']:,} characters each"
+        elif brackets > options["max_brackets"]:
+            what = f"this paragraph has {brackets} '[' (links, pictures or facts to confirm)"
+            fix = f"split it with blank lines: at most {options['max_brackets']} in one paragraph"
+        else:
+            continue
+        found.append(Problem(where, line, what, fix))
+    return found
+
+
+def theme_slugify(reserved):
+    """toc's slugify, never giving one of the theme's ids."""
+
+    def slugify(value, separator):
+        slug = toc.slugify(value, separator)
+        return f"{slug}{separator}1" if slug in reserved else slug
+
+    return slugify
+
+
+def markdown_config(settings):
+    """The site's Markdown settings, without `meta` (the header is ours)."""
+    config = dict(settings["MARKDOWN"])
+    configs = {name: dict(values) for name, values in config.get("extension_configs", {}).items()}
+    reserved = set(settings.get("THEME_IDS", []))
+    configs.setdefault(TOC, {})["slugify"] = theme_slugify(reserved)
+    config["extension_configs"] = configs
+    names = [*config.get("extensions", []), *configs]
+    config["extensions"] = [name for name in dict.fromkeys(names) if name != META]
+    return config
+
+
+class SourceReader(MarkdownReader):
+    """Pelican's Markdown reader, given the header plugins/datafile.py read."""
+
+    def read(self, source_path):
+        self._source_path = source_path
+        options, _ = settings_of(self.settings, "source_reader", DEFAULTS)
+        where = display_path(source_path)
+        data = datafile.read(source_path)  # NotUtf8, NotReadable: content_checks names them
+        refuse(self.settings, block_problems(data, where, options))
+        self._md = markdown.Markdown(**markdown_config(self.settings))
+        try:
+            content = self._md.convert(data.body)
+        except RecursionError:
+            what = "the page is nested too deeply to read (lists or quotes inside each other)"
+            fix = "use at most a few levels of lists and quotes"
+            refuse(self.settings, [Problem(where, data.body_line, what, fix)])
+        return content, self.metadata(data)
+
+    def metadata(self, data):
+        """The fields the page's schema allows, as Pelican's reader gives them."""
+        allowed = translations.schema_for(self._source_path, self.settings).fields
+        output = {}
+        for name, value in data.fields.items():
+            if name not in allowed:
+                continue  # refused by content_checks; never obeyed
+            if name in self.settings["FORMATTED_FIELDS"]:
+                self._md.reset()
+                value = self._md.convert(value)
+            output[name] = self.process_metadata(name, value)
+        return output
+
+
+def refuse(settings, problems):
+    """Record problems that stop this page from being read, then stop it
+    (Pelican goes on with the other pages; the build fails on these)."""
+    if not problems:
+        return
+    settings.get(SINK_KEY, []).extend(problems)
+    for problem in problems:
+        logger.error("%s", problem, extra={"problem": problem})
+    raise ContentError(f"{problems[0].path}: cannot be read")
+
+
+def use_our_reader(readers):
+    readers.reader_classes["md"] = SourceReader
+
+
+def register():
+    # readers_init: before any file is read, the `.md` reader is ours.
+    signals.readers_init.connect(use_our_reader)
