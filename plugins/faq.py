@@ -11,33 +11,32 @@ Settings, one dict (defaults below): FAQ = {
 }
 """
 
-import html
 import os
-import re
 
 from pelican import signals
 
+from . import to_confirm
+from .markup import plain_text, spans
 from .problems import Problem, display_path, record, settings_of
 
 DEFAULTS = {"pages": ["families/questions.md"]}
-H2 = re.compile(r"<h2[^>]*>(?P<heading>.*?)</h2>", re.S)
-TAGS = re.compile(r"<[^>]+>")
-# The "To confirm:" label of a highlighted fact is for reviewers, not an answer.
-LABEL = re.compile(r'<span class="app-confirm__label"[^>]*>.*?</span>', re.S)
 
 
 def plain(markup):
-    return " ".join(html.unescape(TAGS.sub(" ", LABEL.sub("", markup))).split())
+    # The "To confirm:" label of a highlighted fact is for reviewers, not an answer.
+    return plain_text(markup.replace(to_confirm.LABEL, ""))
 
 
 def questions(markup):
     """[{question, answer}] of a page's HTML, in page order."""
-    parts = H2.split(markup or "")  # text, heading, text, heading, text ...
+    markup = markup or ""
+    headings = spans(markup, "<h2", "</h2>")
     found = []
-    for heading, answer in zip(parts[1::2], parts[2::2], strict=True):
-        question = plain(heading)
+    for number, (start, end) in enumerate(headings):
+        following = headings[number + 1][0] if number + 1 < len(headings) else len(markup)
+        question = plain(markup[start:end])
         if question.endswith("?"):
-            found.append({"question": question, "answer": plain(answer)})
+            found.append({"question": question, "answer": plain(markup[end:following])})
     return found
 
 
@@ -60,7 +59,7 @@ def add_faq(generator):
         if not page.faq:
             where = display_path(page.source_path)
             fix = "write each question as a '## ...?' heading with its answer below"
-            problems.append(Problem(where, 0, "a question page without questions", fix))
+            problems.append(Problem(where, 1, "a question page without questions", fix))
     record(generator.context, problems)
 
 

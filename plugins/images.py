@@ -30,12 +30,12 @@ Settings, one dict: IMAGES = {
 import hashlib
 import html
 import os
-import re
 import shutil
 from html.parser import HTMLParser
 
 from pelican import signals
 
+from . import markup
 from .problems import Problem, display_path, record, settings_of
 
 DEFAULTS = {
@@ -46,7 +46,6 @@ DEFAULTS = {
     "sizes": "(min-width: 44rem) 42rem, 100vw",
     "min_width": 400,
 }
-IMG_TAG = re.compile(r"<img\b[^>]*>", re.I)
 DECORATIVE = "decorative"
 ORIENTATION = 0x0112  # the EXIF tag
 MIME = {"avif": "image/avif", "webp": "image/webp", "jpg": "image/jpeg", "png": "image/png"}
@@ -77,7 +76,9 @@ def image_name(src, folder):
 def page_images(page, folder):
     """[(img tag, attributes, file name)] of the photos a page places."""
     found = []
-    for tag in IMG_TAG.findall(page._content or ""):
+    content = page._content or ""
+    for start, end in markup.tags(content, "img"):
+        tag = content[start:end]
         attrs = Attributes(tag).attrs
         name = image_name(attrs.get("src", ""), folder)
         if name:
@@ -227,8 +228,8 @@ def picture(attrs, name, made, size, options, urlbase, eager, digest):
 
 def first_image_is_near_the_top(content, tag):
     """Above the first subheading: likely on the first screen, so not lazy."""
-    heading = re.search(r"<h2\b", content)
-    return heading is None or content.find(tag) < heading.start()
+    headings = markup.tags(content, "h2")
+    return not headings or content.find(tag) < headings[0][0]
 
 
 def make_pictures(generators):

@@ -16,12 +16,10 @@ default language's, for the 404 page). Section names are English here and
 translated by the theme (`translatable`, plugins/theme_i18n.py).
 """
 
-import html
-import re
-
 from pelican import signals
 
 from . import fields, translations
+from .markup import plain_text
 from .theme_i18n import translatable
 
 # Section key (the page's `Section` field) -> its name in the menu, in menu order.
@@ -33,12 +31,6 @@ SECTIONS = {
 }
 # Pages of this section are linked from every page's footer, not the menu.
 FOOTER = "footer"
-
-TAGS = re.compile(r"<[^>]+>")
-
-
-def plain_text(markup):
-    return " ".join(html.unescape(TAGS.sub(" ", markup or "")).split())
 
 
 def metadata_value(page, name):

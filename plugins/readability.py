@@ -5,13 +5,14 @@ Headings and list items carry no full stop, and Flesch-Kincaid would read
 a whole list as one endless sentence; each block therefore ends a sentence.
 """
 
-import html
 import re
 
 import textstat
 
+from .markup import plain_text
+
+# Alternatives of literals: a linear search.
 BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|dt|dd|td|th|blockquote)>", re.I)
-TAGS = re.compile(r"<[^>]+>")
 # Szigriszt-Pazos 65 and above: "bastante fácil" on the INFLESZ scale.
 MIN_INFLESZ = 65.0
 
@@ -19,7 +20,7 @@ MIN_INFLESZ = 65.0
 def readable_text(markup):
     sentences = []
     for block in BLOCK_END.split(markup or ""):
-        text = " ".join(html.unescape(TAGS.sub(" ", block)).split())
+        text = plain_text(block)
         if text:
             sentences.append(text if text[-1] in ".?!:" else text + ".")
     return " ".join(sentences)

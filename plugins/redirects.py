@@ -108,8 +108,18 @@ class RedirectsGenerator(Generator):
     def generate_output(self, writer):
         siteurl = self.settings.get("SITEURL", "")
         template = self.get_template("redirect")
+        # One rendering per page redirected to, written at each old address:
+        # ten thousand redirects to a few pages are a few renderings.
+        rendered = {}
         for old, new in self.redirects:
-            writer.write_file(save_as(old), template, self.context, target=siteurl + new)
+            if new not in rendered:
+                context = dict(self.context, target=siteurl + new)
+                rendered[new] = template.render(context)
+            path = os.path.join(self.output_path, save_as(old))
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8") as out:
+                out.write(rendered[new])
+            signals.content_written.send(path, context=self.context)
         self.write_text("_redirects", "".join(f"{old} {new} 301\n" for old, new in self.redirects))
         self.write_text("redirects.map", "".join(f"{old} {new};\n" for old, new in self.redirects))
 

@@ -13,10 +13,12 @@ Pelican and invisible to the allowlist). This reader replaces Pelican's for
 - the body goes to Markdown without the `meta` extension, so a body that
   starts "Note: ..." stays text;
 - time is bounded: a block of text (a paragraph, a list, a table: what
-  blank lines separate) longer than `max_block` characters, or with more
-  than `max_brackets` "[" (links, pictures, facts to confirm), is refused
-  before Markdown reads it (Python-Markdown's search for a link's closing
-  bracket grows with the square of the brackets: 20,000 "[" took a minute);
+  blank lines separate) longer than `max_block` characters, with more than
+  `max_brackets` "[" (links, pictures, facts to confirm) or more than
+  `max_tags` "<" is refused before Markdown reads it (Python-Markdown's
+  search for a link's closing bracket, and the standard library's HTML
+  parser it uses for raw HTML, grow with the square of their input:
+  20,000 "[" took a minute; `tools/bench_content.py` measures the rest);
 - heading ids never take one of the theme's (`THEME_IDS`: a "## Crisis
   help" heading would have taken the crisis panel's #crisis-help): such a
   heading gets "crisis-help-1";
@@ -26,7 +28,7 @@ Pelican and invisible to the allowlist). This reader replaces Pelican's for
 Problems go to the build's sink (tools/sitebuild.py) and are logged for the
 plain `pelican` command.
 
-Settings, one dict: SOURCE_READER = {"max_block": 6000, "max_brackets": 80}
+Settings, one dict: SOURCE_READER = {"max_block": 6000, "max_brackets": 80, "max_tags": 200}
 and the site's THEME_IDS (pelicanconf.py).
 """
 
@@ -41,7 +43,7 @@ from . import datafile, translations
 from .problems import SINK_KEY, ContentError, Problem, display_path, settings_of
 
 logger = logging.getLogger("content_checks")
-DEFAULTS = {"max_block": 6000, "max_brackets": 80}
+DEFAULTS = {"max_block": 6000, "max_brackets": 80, "max_tags": 200}
 META = "markdown.extensions.meta"
 TOC = "markdown.extensions.toc"
 
@@ -65,17 +67,50 @@ def block_problems(data, where, options):
     """Blocks too long, or with too many brackets, to read in bounded time."""
     found = []
     for line, text in blocks(data.body, data.body_line):
-        size, brackets = len(text), text.count("[")
+        size, brackets, tags = len(text), text.count("["), text.count("<")
         if size > options["max_block"]:
             what = f"this paragraph (or list, or table) is {size:,} characters long"
             fix = f"split it with blank lines: at most {options['max_block']:,} characters each"
         elif brackets > options["max_brackets"]:
             what = f"this paragraph has {brackets} '[' (links, pictures or facts to confirm)"
             fix = f"split it with blank lines: at most {options['max_brackets']} in one paragraph"
+        elif tags > options["max_tags"]:
+            what = f"this paragraph has {tags} '<' (HTML tags)"
+            fix = (
+                f"write it in Markdown, or split it: at most {options['max_tags']} in one paragraph"
+            )
         else:
             continue
         found.append(Problem(where, line, what, fix))
+    line = unclosed_tag(data.body, data.body_line)
+    if line:
+        what = "an HTML tag that never ends with '>' (or a '<' followed by a letter)"
+        fix = "end the tag with '>', or write '&lt;' for a '<' in text"
+        found.append(Problem(where, line, what, fix))
     return found
+
+
+# An HTML tag in a page ends with ">" within this many characters.
+TAG_REACH = 400
+
+
+def unclosed_tag(body, first_line):
+    """The line of the first '<tag' with no '>' near after it (before the
+    next '<'), or None. The standard library's HTML parser, which Markdown
+    uses for raw HTML, looks for that '>' through the whole page, once for
+    each such tag: 2,000 of them took seconds, 20,000 minutes."""
+    position = 0
+    while True:
+        start = body.find("<", position)
+        if start < 0 or start + 1 >= len(body):
+            return None
+        position = start + 1
+        if not (body[position].isalpha() or body[position] in "/!?"):
+            continue  # "5 < 6": text, not a tag
+        end = body.find(">", position, position + TAG_REACH)
+        following = body.find("<", position, end if end >= 0 else position + TAG_REACH)
+        if end < 0 or following >= 0:
+            return first_line + body.count("\n", 0, start)
 
 
 def theme_slugify(reserved):

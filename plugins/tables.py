@@ -10,28 +10,31 @@ before us), which checks what the editor wrote; the box is ours.
 Settings: none.
 """
 
-import re
-
 from pelican import signals
 
 from .images import forget_rendered
-
-TABLE = re.compile(r"<table\b.*?</table>", re.S | re.I)
-HEADER_CELL = re.compile(r"<th\b[^>]*>(.*?)</th>", re.S | re.I)
-TAGS = re.compile(r"<[^>]+>")
+from .markup import plain_text, spans
 
 
 def label(table):
     """A name for the region: its first column heading, if it has one."""
-    cell = HEADER_CELL.search(table)
-    first = " ".join(TAGS.sub(" ", cell[1]).split()) if cell else ""
+    cells = spans(table, "<th", "</th>")
+    first = plain_text(table[cells[0][0] : cells[0][1]]) if cells else ""
     return f"Table: {first}" if first else "Table"
 
 
-def boxed(match):
-    table = match[0]
-    name = label(table).replace('"', "&quot;")
+def boxed(table):
+    name = label(table).replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
     return f'<div class="app-table" role="region" aria-label="{name}" tabindex="0">{table}</div>'
+
+
+def box_all(markup):
+    """Every table of a page's HTML in its box (one pass, in order)."""
+    out, position = [], 0
+    for start, end in spans(markup, "<table", "</table>"):
+        out += [markup[position:start], boxed(markup[start:end])]
+        position = end
+    return "".join(out) + markup[position:]
 
 
 def box_tables(generators):
@@ -39,7 +42,7 @@ def box_tables(generators):
     generator = pages_generator
     for page in generator.pages + generator.hidden_pages + generator.draft_pages:
         if page._content and "<table" in page._content:
-            page._content = TABLE.sub(boxed, page._content)
+            page._content = box_all(page._content)
             forget_rendered(page)
 
 
