@@ -6,11 +6,10 @@ the result as `center` in the context; problems go to `problems`.
 """
 
 import os
-import re
 
 from pelican import signals
 
-from . import datafile, fields
+from . import datafile, fields, placeholders
 from .problems import Problem, display_path, not_utf8, record, settings_of
 
 DEFAULTS = {"path": "center.txt"}
@@ -35,8 +34,6 @@ DAYS_ES = {
     "Sa": "sábado",
     "Su": "domingo",
 }
-# Words that mark a value nobody has confirmed yet.
-PLACEHOLDER = re.compile(r"placeholder|example|lorem ipsum|\bTBD\b|\bXXX\b|to confirm", re.I)
 
 
 # The phone's digits, read once, by the same rule the field check uses.
@@ -48,14 +45,18 @@ def is_fictional(parts):
     return parts[1] == "555" and parts[2].startswith("01")
 
 
-def placeholders(center, parts):
+def placeholder_fields(center, parts):
     """[(field, what)] of every field that is not yet the center's real detail."""
     found = []
     if parts and is_fictional(parts):
         found.append(("phone", f"the phone number {center['phone']} is fictional (555-01xx)"))
     for key in KNOWN:
-        if key != "status" and PLACEHOLDER.search(center[key]):
-            found.append((key, f"the {key.replace('_', ' ')} '{center[key]}' is a placeholder"))
+        why = placeholders.reason(center[key]) if key not in ("status", "country") else None
+        if key == "street" and not why and not any(char.isdigit() for char in center[key]):
+            why = "it has no street number"
+        if why:
+            label = key.replace("_", " ")
+            found.append((key, f"the {label} '{center[key]}' is a placeholder ({why})"))
     if center["status"].strip().lower() == "placeholder":
         found.append(("status", "'Status: placeholder' marks the details as not yet real"))
     return found
@@ -112,7 +113,7 @@ def build_center(data, values):
     parts = values.get("phone")
     center["phone_tel"] = "+1" + "".join(parts) if parts else ""
     center["phone_display"] = "-".join(parts) if parts else center["phone"]
-    center["placeholders"] = placeholders(center, parts)
+    center["placeholders"] = placeholder_fields(center, parts)
     center["hours"] = [hours_text(*group) for group in values.get("hours", [])]
     return center
 

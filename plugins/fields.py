@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from . import datafile
+from . import datafile, placeholders
 from .problems import Problem, Refused
 
 DESCRIPTION_MAX = 160
@@ -62,7 +62,9 @@ PAGE_FIELDS = {
         after="reviewed",
         gap=1,
     ),
-    "reviewed_by": Field("text", False, "the clinician who reviewed the page"),
+    "reviewed_by": Field(
+        "person", False, "the clinician who reviewed the page: 'Name, credential'"
+    ),
     "nav_title": Field("text", False, "a shorter label for the navigation"),
     "nav_order": Field(
         "integer", False, "position in the navigation; absent = not listed", low=1, high=99
@@ -224,6 +226,20 @@ def parse_text(value):
     return text
 
 
+def parse_person(value):
+    """A person's name and credential ("Dr. Ana Ruiz, MD"), never a
+    placeholder ("TBD", "pendiente") or a single word."""
+    text = parse_text(value)
+    problem = placeholders.name_problem(text)
+    if problem:
+        raise Refused(
+            f"'{text[:60]}' is not a person's name ({problem})",
+            "write 'Name, credential' (e.g. Dr. Ana Ruiz, MD) once they have checked it; "
+            "until then leave the line out",
+        )
+    return text
+
+
 def parse_description(value):
     text = value.strip()
     if len(text) > DESCRIPTION_MAX:
@@ -358,7 +374,7 @@ def parse_sign_off(value):
         day = parse_date(match["date"])
     except Refused as refused:
         raise Refused(f"the date {refused.what}", refused.fix) from None
-    return SignOff(match["version"].lower(), day, parse_text(match["who"]))
+    return SignOff(match["version"].lower(), day, parse_person(match["who"]))
 
 
 KINDS = {
@@ -372,6 +388,7 @@ KINDS = {
     "hours": parse_hours,
     "address": parse_address,
     "sign-off": parse_sign_off,
+    "person": parse_person,
 }
 
 

@@ -57,7 +57,7 @@ import os
 
 from pelican import signals
 
-from . import build, datafile, fields, history
+from . import build, datafile, fields, history, language
 from .problems import ADVICE, Problem, display_path, record, settings_of
 
 DEFAULTS = {"languages": ["es"]}
@@ -230,6 +230,13 @@ def pair(translation, english_pages, claimed, settings):
     if english_data is None:
         return CURRENT, []
     state, changed, problems = check_state(where, data, english_data, settings)
+    english_words = language.english_words(translation._content or "")
+    if english_words and state not in HELD_BACK:
+        state = UNCHECKED
+        sample = ", ".join(sorted(set(english_words))[:5])
+        what = f"not published: this page reads as English ({sample}, ...)"
+        fix = "translate it into Spanish (the translator checks it, then the page goes live)"
+        problems = [Problem(where, data.body_line, what, fix, ADVICE, TAG_HELD)]
     if state == OUTDATED:
         siteurl = settings.get("SITEURL", "")
         translation.outdated = {"day": changed, "href": f"{siteurl}/{english.url}"}

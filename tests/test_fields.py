@@ -76,7 +76,7 @@ def test_a_page_with_every_editor_field_builds(content_copy, tmp_path, build_day
     """The whole page schema, filled in, is a page the site builds."""
     (content_copy / "pages" / "all-fields.md").write_text(
         f"Title: All fields\nSummary: Every field.\nReviewed: {build_day}\n"
-        f"Next-review: {build_day + datetime.timedelta(days=300)}\nReviewed-by: A. Name, MD\n"
+        f"Next-review: {build_day + datetime.timedelta(days=300)}\nReviewed-by: Dr. Amy Lee, MD\n"
         "Nav-title: All\nNav-order: 98\nSection: footer\nTo-confirm: the words\n\nWords.\n"
     )
     result = build_site(tmp_path / "output", today=build_day, PATH=content_copy)

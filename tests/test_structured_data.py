@@ -95,13 +95,13 @@ def test_reviewed_by_appears_only_when_the_page_names_a_reviewer(content_copy, t
     page.write_text(
         "\n".join(
             line for line in page.read_text().splitlines() if not line.startswith("Reviewed-by:")
-        ).replace("Summary:", "Reviewed-by: Dr. Jane Example\nSummary:", 1)
+        ).replace("Summary:", "Reviewed-by: Dr. Jane Rivera\nSummary:", 1)
     )
     assert build_site(tmp_path / "out", today=build_day, PATH=content_copy).ok
     soup = soup_of(tmp_path / "out" / url.strip("/") / "index.html")
     [data] = of_type(soup, "MedicalWebPage")
-    assert data["reviewedBy"] == {"@type": "Person", "name": "Dr. Jane Example"}
-    assert "by Dr. Jane Example" in soup.select_one(".app-review").get_text()
+    assert data["reviewedBy"] == {"@type": "Person", "name": "Dr. Jane Rivera"}
+    assert "by Dr. Jane Rivera" in soup.select_one(".app-review").get_text()
 
 
 def test_breadcrumbs_on_every_page_below_home(pages):
