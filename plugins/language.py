@@ -12,12 +12,82 @@ from .markup import plain_text
 from .placeholders import plain_words
 
 ENGLISH = set(
-    "the and of to is in you your for with are this that it be or we our can not on as "
-    "at if from have will they what when who how do does about after".split()
+    [
+        "the",
+        "and",
+        "of",
+        "to",
+        "is",
+        "in",
+        "you",
+        "your",
+        "for",
+        "with",
+        "are",
+        "this",
+        "that",
+        "it",
+        "be",
+        "or",
+        "we",
+        "our",
+        "can",
+        "not",
+        "on",
+        "as",
+        "at",
+        "if",
+        "from",
+        "have",
+        "will",
+        "they",
+        "what",
+        "when",
+        "who",
+        "how",
+        "do",
+        "does",
+        "about",
+        "after",
+    ]
 )
 SPANISH = set(
-    "el la los las y de que en un una es su sus por para con se lo usted le del al como "
-    "mas o nuestro nuestra puede cuando quien sobre despues ser esta".split()
+    [
+        "el",
+        "la",
+        "los",
+        "las",
+        "y",
+        "de",
+        "que",
+        "en",
+        "un",
+        "una",
+        "es",
+        "su",
+        "sus",
+        "por",
+        "para",
+        "con",
+        "se",
+        "lo",
+        "usted",
+        "le",
+        "del",
+        "al",
+        "como",
+        "mas",
+        "o",
+        "nuestro",
+        "nuestra",
+        "puede",
+        "cuando",
+        "quien",
+        "sobre",
+        "despues",
+        "ser",
+        "esta",
+    ]
 )
 # Fewer English small words than this, and a page is not called English.
 ENOUGH = 8

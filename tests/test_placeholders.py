@@ -88,7 +88,9 @@ def test_production_refuses_a_placeholder_street(tmp_path, monkeypatch, old, new
     center.write_text(center.read_text().replace(old, new))
     result = build_site(tmp_path / "out", "publishconf.py", PATH=content)
     assert not result.ok
-    assert any("center.txt:3: the street" in line and "is a placeholder" in line for line in result.errors)
+    assert any(
+        "center.txt:3: the street" in line and "is a placeholder" in line for line in result.errors
+    )
     assert build_site(tmp_path / "preview", PATH=content).ok  # the preview shows it
 
 
@@ -99,7 +101,9 @@ def test_a_placeholder_reviewer_is_refused_with_its_line(tmp_path):
     page.write_text(page.read_text().replace("Dr. Test Reviewer, MD", "TBD"))
     result = build_site(tmp_path / "out", PATH=content)
     assert not result.ok
-    assert any("about.md:7: reviewed by: 'TBD' is not a person's name" in line for line in result.errors)
+    assert any(
+        "about.md:7: reviewed by: 'TBD' is not a person's name" in line for line in result.errors
+    )
 
 
 def test_a_placeholder_translator_is_no_check(tmp_path):
@@ -112,8 +116,10 @@ def test_a_placeholder_translator_is_no_check(tmp_path):
     )
     result = build_site(tmp_path / "out", PATH=content)
     assert not result.ok
-    assert any("es/index.md:4: translation checked: 'pendiente' is not a person's name" in line
-               for line in result.errors)
+    assert any(
+        "es/index.md:4: translation checked: 'pendiente' is not a person's name" in line
+        for line in result.errors
+    )
 
 
 def test_a_spanish_page_left_in_english_is_held_back(tmp_path, monkeypatch):
@@ -131,5 +137,8 @@ def test_a_spanish_page_left_in_english_is_held_back(tmp_path, monkeypatch):
     )
     result = build_site(tmp_path / "out", "publishconf.py", PATH=content)
     assert result.ok, result.errors
-    assert any("es/index.md:6: not published: this page reads as English" in line for line in result.warnings)
+    assert any(
+        "es/index.md:6: not published: this page reads as English" in line
+        for line in result.warnings
+    )
     assert not (tmp_path / "out" / "es" / "index.html").exists()

@@ -242,7 +242,10 @@ def test_outside_git_a_file_s_time_never_holds_a_page_back(content, tmp_path):
             "Translation-checked: ok by Ana",
             "translation checked: 'ok by Ana' is not a translator's check",
         ),
-        ("Translation-checked: 0123456789ab on 2027-01-05 by Ana Prueba", "2027-01-05 is in the future"),
+        (
+            "Translation-checked: 0123456789ab on 2027-01-05 by Ana Prueba",
+            "2027-01-05 is in the future",
+        ),
         ("Translation-checked: 0123456789ab on 12/01/2026 by Ana Prueba", "is not a date"),
     ],
 )
