@@ -48,7 +48,7 @@ CONFIG = {
 @task(
     help={
         "production": "use publishconf.py (absolute URLs, strict checks) and write publish/",
-        "as_of": "build the site as of this date, YYYY-MM-DD (which notices show)",
+        "as_of": "build the site as of this day, e.g. 2026-12-24 or 12/24/2026 (which notices show)",
         "content": "build this content folder instead of content/",
     }
 )
@@ -63,7 +63,7 @@ def build(c, production=False, as_of=None, content=None):
     help={
         "content": "content folder to preview (default content/)",
         "output": "where to build it (default output/)",
-        "as_of": "preview the site as of this date, YYYY-MM-DD (which notices show)",
+        "as_of": "preview the site as of this day, e.g. 2026-12-24 or 12/24/2026 (which notices show)",
         "lan": "listen on the local network too, to look at the preview on a phone",
         "status_from": "show a band while the last publish to this target did not go live "
         "(default: IOP_DEPLOY_TARGET, when set)",
@@ -79,6 +79,7 @@ def livereload(
     content = Path(content).resolve() if content else None
     watched = [content] if content else []
     watched += [ROOT / path for path in CONFIG["watch"] if not (content and path == "content")]
+    as_of = day_of(as_of)
     status_from = status_from or os.environ.get("IOP_DEPLOY_TARGET")
     status_target = target_of(status_from).get("target") if status_from else None
     site = preview.Preview(output, content, as_of, status_target=status_target)
@@ -450,6 +451,16 @@ def read_status_of(target):
     return status
 
 
+def day_of(as_of):
+    """The day an --as-of names, in the forms people type; Exit otherwise."""
+    from plugins.build import NotADay, parse_day
+
+    try:
+        return parse_day(as_of) if as_of else None
+    except NotADay as error:
+        raise Exit(f"--as-of: {error}", 2) from None
+
+
 def required(name, value):
     """Invoke has no required options: a missing one is named, and an option
     given where a value should be (--to --help) is never taken as one."""
@@ -466,13 +477,12 @@ def target_of(name):
 
 def run_build(production, content=None, output=None, as_of=None):
     """Build safely and print every problem; the build's Result."""
-    import datetime
 
     from tools import sitebuild
 
     settings = CONFIG["production_settings" if production else "settings"]
     override = {"PATH": str(Path(content).resolve())} if content else None
-    today = datetime.date.fromisoformat(as_of) if as_of else None
+    today = day_of(as_of)
     os.chdir(ROOT)
     result = sitebuild.build(settings, output or CONFIG["output"], override, today)
     sitebuild.report(result)

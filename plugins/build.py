@@ -15,6 +15,8 @@ settings:
 import datetime
 import zoneinfo
 
+from dateutil import parser as date_parser
+
 PREVIEW, STAGING, PRODUCTION = "preview", "staging", "production"
 
 
@@ -29,6 +31,31 @@ def mode(settings):
 
 def zone(settings):
     return zoneinfo.ZoneInfo(settings.get("TIMEZONE") or "UTC")
+
+
+class NotADay(ValueError):
+    """A day written in no form the build reads."""
+
+
+def parse_day(text):
+    """A day as people type it: 2026-12-24, 12/24/2026 (US: month first),
+    Dec 24 2026, 24 December 2026. NotADay when it names no whole day."""
+    text = (text or "").strip()
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        pass
+    try:
+        # Two defaults: a day, month or year left out shows as a difference.
+        first = date_parser.parse(text, default=datetime.datetime(2000, 1, 1))
+        second = date_parser.parse(text, default=datetime.datetime(2001, 2, 2))
+    except (ValueError, OverflowError):
+        first, second = None, True
+    if first is None or first != second:
+        raise NotADay(
+            f"'{text}' is not a date - write it as YYYY-MM-DD (e.g. 2026-12-24) or 12/24/2026"
+        )
+    return first.date()
 
 
 def today(settings):

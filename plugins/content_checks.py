@@ -24,7 +24,17 @@ import urllib.parse
 
 from pelican import signals
 
-from . import build, datafile, fields, readability, sanitize, to_confirm, translations
+from . import (
+    build,
+    datafile,
+    fields,
+    meaning,
+    readability,
+    redirects,
+    sanitize,
+    to_confirm,
+    translations,
+)
 from .problems import (
     ADVICE,
     CONTEXT_KEY,
@@ -250,11 +260,22 @@ def link_targets(pages, generator_context, theme_ids):
 # --- The whole site ----------------------------------------------------------
 
 
-def check_duplicates(pages):
+def check_duplicates(pages, settings):
     problems, urls, titles = [], {}, {}
+    addresses, folders = redirects.reserved_addresses(settings)
     for page in pages:
         where = display_path(page.source_path)
         title = str(page.title)
+        address = "/" + page.url
+        if address in addresses or any(address.startswith(folder) for folder in folders):
+            problems.append(
+                Problem(
+                    where,
+                    1,
+                    f"the address {address} is one the site itself uses",
+                    "rename the file (its name is the page's address)",
+                )
+            )
         if page.url in urls:
             problems.append(
                 Problem(
@@ -283,7 +304,20 @@ def check_page(page, source, targets, max_grade, held=None, page_files=None):
         problems += check_tag(tag, attrs, page, targets, where, source, siteurl, held)
     problems += reading_problems(page, where, source, max_grade)
     problems += text_problems(page, where, source)
+    problems += meaning_problems(page, where, source)
     return problems
+
+
+def meaning_problems(page, where, source):
+    """Crisis help never hijacked; no link leads nowhere (plugins/meaning.py)."""
+    parsed = sanitize.parse(as_written(page.content), sanitize.PAGE)
+    found = meaning.reserved_id_problems(parsed.found, page.settings.get("THEME_IDS", []))
+    found += meaning.link_problems(parsed.links)
+    first = body_line(source)
+    return [
+        Problem(where, sanitize.line_of(source, needles, first), refused.what, refused.fix)
+        for refused, needles in found
+    ]
 
 
 def text_problems(page, where, source):
@@ -374,7 +408,7 @@ def check_site(context, settings, pages, drafts=()):
         problems += check_page(
             page, source, targets, options["max_grade"], context.get("held_back_pages"), page_files
         )
-    problems += check_duplicates([*pages, *drafts])
+    problems += check_duplicates([*pages, *drafts], settings)
     problems += placeholder_problems(context.get("center", {}), options)
     problems += context.get(CONTEXT_KEY, [])
     if options["strict"]:

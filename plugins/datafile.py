@@ -88,8 +88,14 @@ def read_text(path):
             f"the file is {size // 1000} KB",
             f"an editor's text file is at most {MAX_BYTES // 1000} KB: split it into pages",
         )
-    with open(path, "rb") as source:
-        raw = source.read(MAX_BYTES + 1)
+    try:
+        with open(path, "rb") as source:
+            raw = source.read(MAX_BYTES + 1)
+    except PermissionError:
+        raise NotReadable(
+            "the file cannot be opened (no permission to read it)",
+            "save it again from your editor, or ask for read permission",
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -321,6 +321,8 @@ ADDRESS = re.compile(r"/[a-z0-9._~/-]*", re.I)
 
 
 def parse_address(value):
+    """An address of this site: /folders/ of letters, digits and - . _ ~,
+    never a hidden (.git) or parent (..) folder, nor an empty one (//)."""
     if not ADDRESS.fullmatch(value):
         raise Refused(
             f"'{value[:60]}' is not a site address",
@@ -330,6 +332,13 @@ def parse_address(value):
         raise Refused(
             f"the address '{value[:40]}...' is {len(value)} characters long",
             f"shorten it to {ADDRESS_MAX} characters or fewer",
+        )
+    if "//" in value:
+        raise Refused(f"'{value[:60]}' has an empty folder (//)", "write one / between folders")
+    if any(segment.startswith(".") for segment in value.split("/")):
+        raise Refused(
+            f"'{value[:60]}' names a hidden or parent folder (a name starting with '.')",
+            "use the address a visitor sees, e.g. /intensive-outpatient/",
         )
     return value
 

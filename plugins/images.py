@@ -31,12 +31,13 @@ import hashlib
 import html
 import os
 import shutil
+import warnings
 from html.parser import HTMLParser
 
 from pelican import signals
 
 from . import markup
-from .problems import Problem, display_path, record, settings_of
+from .problems import SINK_KEY, ContentError, Problem, display_path, record, settings_of
 
 DEFAULTS = {
     "path": "images",
@@ -100,19 +101,50 @@ def line_in(source_path, needle):
     return 1
 
 
+# A phone's photo has 12 to 48 million pixels; more is a picture that would
+# take the build's memory (a "decompression bomb": a small file of huge size).
+MAX_PIXELS = 60_000_000
+SAVE_AGAIN = "open it in a photo editor and export it again as JPEG or PNG, then put it back"
+
+
+def unreadable(error):
+    """(what, fix) for a photo the build cannot read: the editor's file, never
+    a bug in the site."""
+    from PIL import Image
+
+    if isinstance(error, PermissionError):
+        return "the photo cannot be opened (no permission to read it)", "copy the photo in again"
+    if isinstance(error, Image.DecompressionBombError):
+        return (
+            "the photo has far too many pixels to open",
+            f"save a smaller copy: at most {MAX_PIXELS // 1_000_000} million pixels",
+        )
+    if "truncated" in str(error):
+        return "the photo is cut short (the file is incomplete)", SAVE_AGAIN
+    return "the file is not a picture the site can read", SAVE_AGAIN
+
+
 def source_problem(path, options):
     """What is wrong with a photo's source file, as (what, fix), or None."""
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image
 
     if not os.path.isfile(path):
         return None  # content_checks reports a missing file
     # A file over 20 MB never gets here: plugins/content_files.py refuses it
-    # before Pelican reads anything.
+    # before Pelican reads anything. Opening reads the header only.
     try:
-        with Image.open(path) as image:
-            width = image.width
-    except (UnidentifiedImageError, OSError):
-        return "the file is not a picture Pillow can read", "save it again as JPEG or PNG"
+        with warnings.catch_warnings():
+            # Pillow warns of a big picture; its size is checked just below.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                width, height = image.size
+    except (OSError, ValueError, Image.DecompressionBombError) as error:
+        return unreadable(error)
+    if width * height > MAX_PIXELS:
+        return (
+            f"the photo has {width * height // 1_000_000} million pixels",
+            f"save a smaller copy: at most {MAX_PIXELS // 1_000_000} million (e.g. 6000 x 4000)",
+        )
     if width < options["min_width"]:
         return (
             f"the photo is {width} px wide",
@@ -243,9 +275,17 @@ def make_pictures(generators):
     os.makedirs(cache, exist_ok=True)
     urlbase = f"{settings.get('SITEURL', '')}/{options['path']}"
     to_write = {}
+    problems = []
     for page in pages_generator.pages + pages_generator.hidden_pages + pages_generator.draft_pages:
         for index, (tag, attrs, name) in enumerate(page_images(page, options["path"])):
-            digest, made, size = variants(os.path.join(folder, name), options, cache)
+            try:
+                digest, made, size = variants(os.path.join(folder, name), options, cache)
+            except (OSError, ValueError, SyntaxError) as error:
+                # Only decoding finds some damage (a truncated JPEG): the
+                # editor's file, named with its fix, never "a bug".
+                where = display_path(page.source_path)
+                problems.append(Problem(where, line_in(page.source_path, name), *unreadable(error)))
+                continue
             eager = index == 0 and first_image_is_near_the_top(page._content, tag)
             markup = picture(attrs, name, made, size, options, urlbase, eager, digest)
             page._content = page._content.replace(tag, markup, 1)
@@ -253,6 +293,9 @@ def make_pictures(generators):
             for fmt, files in made.items():
                 for width, cached in files:
                     to_write[published_name(name, digest, width, fmt)] = cached
+    if problems:
+        settings.get(SINK_KEY, []).extend(problems)
+        raise ContentError(f"{len(problems)} photo(s) cannot be read")
     drop_originals(generators, options["path"])
     write_variants(to_write, os.path.join(settings["OUTPUT_PATH"], options["path"]))
 

@@ -19,7 +19,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from . import datafile, fields
-from .problems import Problem, display_path, record, settings_of
+from .problems import Problem, display_path, not_utf8, record, settings_of
 
 DEFAULTS = {"path": "redirects.txt"}
 # The nginx map our configuration generates (tools/nginx_conf.py) sets its
@@ -28,7 +28,49 @@ DEFAULTS = {"path": "redirects.txt"}
 MAX_ADDRESS = fields.ADDRESS_MAX
 
 
-def parse_line(text, number, where, known, problems):
+# Files every build writes besides pages: no old address may take their
+# place (a redirect from /sitemap.xml would hide the sitemap from search
+# engines). Folders: the theme's files and the content's static folders.
+GENERATED = ("sitemap.xml", "robots.txt", "_headers", "_redirects", "redirects.map")
+
+
+def reserved_addresses(settings):
+    """(addresses, folders) the build itself writes, as /addresses."""
+    addresses = {f"/{name}" for name in GENERATED}
+    for save_as_path in settings.get("TEMPLATE_PAGES", {}).values():
+        addresses.add("/" + save_as_path.removesuffix("index.html"))
+    # The drafts list is the preview's only, but its address is never a page's.
+    addresses.add("/drafts/")
+    folders = {f"/{folder}/" for folder in settings.get("STATIC_PATHS", [])}
+    folders.add("/" + settings.get("FINGERPRINT", {}).get("url", "theme").strip("/") + "/")
+    return addresses, folders
+
+
+def source_problem(old, known, reserved, seen):
+    """Why an old address cannot be redirected, as (what, fix), or None."""
+    addresses, folders = reserved
+    last = old.rsplit("/", 1)[-1]
+    if last and "." not in last:
+        return (
+            f"'{old}' does not end with /",
+            f"write '{old}/': a visitor's '{old}' reaches it too",
+        )
+    if old in known:
+        return f"'{old}' is a page of the site", "redirect only addresses that no page uses"
+    if old in addresses or any(old.startswith(folder) for folder in folders):
+        return (
+            f"'{old}' is a file the site itself writes",
+            "redirect only addresses of retired pages",
+        )
+    if old in seen:
+        return (
+            f"'{old}' is redirected twice (first on line {seen[old]})",
+            "keep one of the two lines",
+        )
+    return None
+
+
+def parse_line(text, number, where, known, reserved, seen, problems):
     """(old, new) of one line, or None after recording what is wrong."""
     parts = text.split()
     if len(parts) != 2:
@@ -47,45 +89,49 @@ def parse_line(text, number, where, known, problems):
         where, {"old": parts[0], "new": parts[1]}, {"old": number, "new": number}
     )
     values, found = fields.check(fields.REDIRECT, line, where)
-    problems += found[:1]
+    problems += found
     if found:
         return None
     old, new = values["old"], values["new"]
-    if old in known:
-        problems.append(
-            Problem(
-                where,
-                number,
-                f"'{old}' is a page of the site",
-                "redirect only addresses that no page uses",
-            )
+    refused = source_problem(old, known, reserved, seen)
+    if refused is None and new not in known:
+        refused = (
+            f"'{new}' is not a page of the site",
+            "redirect to the address of an existing page",
         )
+    if refused:
+        problems.append(Problem(where, number, *refused))
         return None
-    if new not in known:
-        problems.append(
-            Problem(
-                where,
-                number,
-                f"'{new}' is not a page of the site",
-                "redirect to the address of an existing page",
-            )
-        )
-        return None
+    seen[old] = number
     return old, new
 
 
-def read_redirects(path, known):
+def read_redirects(path, known, reserved=(set(), set())):
     """([(old, new)], problems) from the redirects file, if there is one."""
-    where, redirects, problems = display_path(path), [], []
+    where, redirects, problems, seen = display_path(path), [], [], {}
     if not os.path.exists(path):
         return redirects, problems
-    with open(path, encoding="utf-8", errors="replace") as lines:
-        for number, line in enumerate(lines, start=1):
-            text = line.split("#", 1)[0].strip()
-            if text:
-                found = parse_line(text, number, where, known, problems)
-                if found:
-                    redirects.append(found)
+    try:
+        text = datafile.read_text(path)
+    except datafile.NotUtf8 as error:
+        return redirects, [not_utf8(where, error)]
+    except datafile.NotReadable as error:
+        return redirects, [Problem(where, 1, error.what, error.fix)]
+    for number, char in [(line, char) for line, _, char in datafile.invisible_characters(text)]:
+        problems.append(
+            Problem(
+                where,
+                number,
+                f"an invisible character ({datafile.character_name(char)})",
+                "delete it: retype the line",
+            )
+        )
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.split("#", 1)[0].strip()
+        if line:
+            found = parse_line(line, number, where, known, reserved, seen, problems)
+            if found:
+                redirects.append(found)
     return redirects, problems
 
 
@@ -99,8 +145,13 @@ class RedirectsGenerator(Generator):
     def generate_context(self):
         options, unknown = settings_of(self.settings, "redirects", DEFAULTS)
         known = {"/" + page.url for page in self.context.get("pages", [])}
+        # An old address may not be a draft's or hidden page's either: the
+        # preview writes those where the redirect would go.
+        others = self.context.get("hidden_pages", []) + self.context.get("draft_pages", [])
+        addresses, folders = reserved_addresses(self.settings)
+        reserved = (addresses | {"/" + page.url for page in others}, folders)
         path = os.path.join(self.settings["PATH"], options["path"])
-        self.redirects, problems = read_redirects(path, known)
+        self.redirects, problems = read_redirects(path, known, reserved)
         # Links to an old address are links to its page (content_checks).
         self.context["redirects"] = self.redirects
         record(self.context, unknown + problems)

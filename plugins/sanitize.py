@@ -131,6 +131,7 @@ class Parsed:
     found: list  # (tag, [(name, value)]) of each element
     escaped: bool  # content the parser put outside its place
     paragraphs: list  # the text of each <p>
+    links: list = field(default_factory=list)  # (href, text, image alt) of each <a>
 
 
 def parse(markup, allowlist):
@@ -153,8 +154,16 @@ def parse(markup, allowlist):
         if node.is_element_node:
             found.append((node.tag, list(node.attributes.items())))
     paragraphs = [node.text() for node in container.css("p")]
+    links = [
+        (
+            node.attributes.get("href") or "",
+            node.text(),
+            " ".join(image.attributes.get("alt") or "" for image in node.css("img")),
+        )
+        for node in container.css("a")
+    ]
     found = [(tag, [(n, v or "") for n, v in attrs]) for tag, attrs in found]
-    return Parsed(found, escaped, paragraphs)
+    return Parsed(found, escaped, paragraphs, links)
 
 
 # --- URLs ------------------------------------------------------------------------

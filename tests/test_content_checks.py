@@ -106,6 +106,22 @@ MISTAKES = {
     "svg_image": ("images/logo.svg", 1, "'logo.svg' is not an image file"),
     "download_not_pdf": ("files/setup.exe", 1, "'setup.exe' is not a download file"),
     "unknown_top_file": ("notes.txt", 1, "the content folder does not use this"),
+    # Round 2: the checks read what Pelican and browsers read.
+    "form_feed_template": ("pages/form-feed-template.md", 3, "an invisible character (U+000C"),
+    "comment_meta_refresh": ("pages/comment-meta-refresh.md", 7, "<meta> in a page"),
+    "stray_main_close": ("pages/stray-main-close.md", 9, "a closing </main> with no opening tag"),
+    "bidi_override_title": ("pages/bidi-override-title.md", 1, "U+202E RIGHT-TO-LEFT OVERRIDE"),
+    "nul_in_text": ("pages/nul-in-text.md", 7, "an invisible character (U+0000"),
+    # Crisis help cannot be hijacked, and no link leads nowhere.
+    "crisis_id": ("pages/crisis-id.md", 8, "the id 'crisis-help' on <p> is the site's own"),
+    "wrong_crisis_number": (
+        "pages/wrong-crisis-number.md",
+        7,
+        "the link says 988 but dials +16195550000 - make it tel:988",
+    ),
+    "wrong_phone_number": ("pages/wrong-phone-number.md", 7, "shows 619-555-0142 but dials"),
+    "crisis_number_to_website": ("pages/crisis-number-to-website.md", 7, "the link names 911"),
+    "empty_link": ("pages/empty-link.md", 7, "a link with no words"),
 }
 
 

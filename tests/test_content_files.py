@@ -128,3 +128,34 @@ def test_a_name_of_spaces_is_shown_quoted(content_copy, tmp_path, build_day):
     assert any(
         "content/' ':1: the content folder does not use this" in line for line in result.errors
     ), result.errors
+
+
+@pytest.mark.parametrize(
+    "where", ["pages/waiting.md", "notices/waiting.md", "center.txt", "images/waiting.jpg"]
+)
+def test_a_named_pipe_is_named_before_anything_reads_it(
+    content_copy, good_output, build_day, where
+):
+    """Reading a pipe waits forever: the nightly publish would die at its
+    time limit and notices would stop changing. It is refused by name."""
+    output, before = good_output
+    path = content_copy / where
+    path.parent.mkdir(exist_ok=True)
+    path.unlink(missing_ok=True)
+    os.mkfifo(path)
+    result = build_site(output, today=build_day, PATH=content_copy)
+    assert not result.ok
+    assert any(
+        f"{where}:1: this is not a file of text (a pipe, a socket or a device)" in line
+        for line in result.errors
+    ), result.errors
+    assert tree_digest(output) == before
+
+
+def test_a_page_too_big_to_be_read_in_bounded_time_is_named(content_copy, tmp_path, build_day):
+    page = content_copy / "pages" / "huge.md"
+    page.write_text("Title: Huge\nSummary: x\nReviewed: 2026-11-26\n\n" + "Words. " * 200_000)
+    result = build_site(tmp_path / "out", today=build_day, PATH=content_copy)
+    assert any("huge.md:1: the file is 1400 KB - split it" in line for line in result.errors), (
+        result.errors
+    )

@@ -2,6 +2,8 @@
 leaves the last good build on disk; the next good save brings the site back;
 `--lan` prints an address and a QR code for a phone."""
 
+import urllib.error
+
 from support import FIXTURE_SITE, ROOT, fetch, running_preview, tree_digest, wait_for
 from tools import preview
 
@@ -57,3 +59,19 @@ def test_lan_preview_prints_an_address_and_a_qr_code(tmp_path):
         assert f"Serving on http://0.0.0.0:{port}" in printed
         assert f":{port}/ or scan:" in printed or "No network address found" in printed
         assert "\u2588" in printed or "No network address found" in printed  # the QR code
+        # What the whole network now sees is said before the address.
+        warning = printed.index("Warning: everyone on this network can open this preview")
+        assert "drafts, facts the center has not confirmed" in printed
+        assert warning < printed.index("Serving on")
+
+
+def test_the_preview_serves_the_built_site_and_nothing_else(preview):
+    """No hidden file, nothing outside the output folder, whatever the address."""
+    content, url, _ = preview
+    for path in ("../pelicanconf.py", ".git/config", "%2e%2e/pelicanconf.py", ".env"):
+        try:
+            page = fetch(url + path)
+        except urllib.error.HTTPError as error:
+            assert error.code == 404, path
+        else:
+            assert "SITENAME" not in page and "[core]" not in page, path

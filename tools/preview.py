@@ -138,7 +138,10 @@ class Preview:
         return respond(start_response, "200 OK", kind, body)
 
     def file_for(self, path):
-        """The built file for a URL path, never outside the output folder."""
+        """The built file for a URL path: never outside the output folder,
+        never a hidden file (the preview serves the built site and nothing else)."""
+        if any(part.startswith(".") for part in path.split("/")):
+            return None
         target = (self.output / path.lstrip("/")).resolve()
         if target.is_dir():
             target = target / "index.html"
@@ -187,10 +190,20 @@ def lan_addresses():
     return sorted(a for a in found if "." in a and not a.startswith("127."))
 
 
+# What --lan shows to every device on the network, said before it does.
+LAN_WARNING = (
+    "Warning: everyone on this network can open this preview, not only your phone. "
+    "It shows what is not public yet: drafts, facts the center has not confirmed, "
+    "Spanish pages no translator has checked, and the staff notes on them. Use --lan on "
+    "a network you trust (not a guest or public Wi-Fi), and stop it with Ctrl+C when done."
+)
+
+
 def print_lan_help(port):
-    """The address to type on a phone, and a QR code of it (segno)."""
+    """The warning, the address to type on a phone, and a QR code of it (segno)."""
     import segno
 
+    print(LAN_WARNING, flush=True)
     addresses = lan_addresses()
     if not addresses:
         print("No network address found: the preview is on this computer only.", flush=True)

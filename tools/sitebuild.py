@@ -11,7 +11,6 @@ otherwise empty the output folder before the checks run).
 """
 
 import argparse
-import datetime
 import logging
 import os
 import shutil
@@ -22,6 +21,7 @@ from dataclasses import dataclass, field
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from plugins.build import NotADay, parse_day
 from plugins.problems import ERROR, SINK_KEY, ContentError, display_path
 
 
@@ -201,7 +201,10 @@ def main(argv=None):
     args = parser.parse_args(argv)
     if args.debug:
         os.environ["SITEBUILD_DEBUG"] = "1"
-    today = datetime.date.fromisoformat(args.today) if args.today else None
+    try:
+        today = parse_day(args.today) if args.today else None
+    except NotADay as error:
+        parser.error(f"--as-of: {error}")
     override = {"PATH": os.path.abspath(args.content)} if args.content else None
     result = build(args.settings, args.output, override, today=today)
     return report(result)

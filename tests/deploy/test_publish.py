@@ -84,15 +84,17 @@ def test_publish_refuses_a_build_that_fails_a_release_check(tmp_path):
     require_tool("rsync", "chromium", "java")
     content = tmp_path / "content"
     shutil.copytree(FIXTURE_SITE, content)
-    # Short sentences of made-up words (gzip cannot shrink them) in one
-    # paragraph: over the budget, easy to read, and one element for the
-    # checkers to walk instead of a thousand.
+    # Short sentences of made-up words (gzip cannot shrink them) in twenty
+    # paragraphs: over the budget, easy to read, and few elements for the
+    # checkers to walk.
     words = random.Random(7)
 
     def syllable():
         return words.choice("bcdfghjklmnprstvwz") + words.choice("aeiou")
 
-    text = " ".join(" ".join(syllable() + syllable() for _ in range(6)) + "." for _ in range(1000))
+    sentences = [" ".join(syllable() + syllable() for _ in range(6)) + "." for _ in range(1000)]
+    # Paragraphs of 50 sentences: a paragraph may hold at most 6,000 characters.
+    text = "\n\n".join(" ".join(sentences[i : i + 50]) for i in range(0, 1000, 50))
     page = content / "pages" / "about.md"
     page.write_text(page.read_text() + "\n" + text + "\n")
     run = publish(tmp_path / "target", content)
