@@ -20,6 +20,9 @@ PAGE_PATHS = ["pages"]
 ARTICLE_PATHS = []
 STATIC_PATHS = ["images", "files"]
 
+# A page's date is not its file name's (Pelican reads 2026-01-01.md as a
+# date, and a name like 2026-99-99.md stopped it): this pattern never matches.
+FILENAME_METADATA = r"(?!)"
 # The folder path is the URL: pages/intensive-outpatient/benefits.md is served
 # at /intensive-outpatient/benefits/ (pretty URLs, see docs/architecture.md "URLs").
 PATH_METADATA = r"pages/(?P<slug>.+)\.md"
@@ -91,8 +94,10 @@ AUTHOR_FEED_RSS = None
 TEMPLATE_PAGES = {
     "404.html": "404.html",
     "robots.txt": "robots.txt",
-    # The preview lists its drafts (publishconf.py removes this page).
+    # The preview lists its drafts, and what the center must still confirm
+    # (publishconf.py removes both pages).
     "drafts.html": "drafts/index.html",
+    "confirm.html": "confirm/index.html",
 }
 # Drafts (`Status: draft`) are built in the preview, with a band saying so,
 # at the address they will have; publishconf.py never writes them.

@@ -34,6 +34,11 @@ PRECOMPRESS_TEXT_EXTENSIONS = {".html", ".xml", ".txt", ".svg"}
 # The CSP as a <meta> tag too, for hosts that cannot send headers.
 SECURITY_HEADERS = {"meta_csp": True, "preview_script": ""}
 
-# Drafts never go live: not written, and no list of them.
+# Drafts never go live, in any language: not written, and no list of them.
 DRAFT_PAGE_SAVE_AS = ""
-TEMPLATE_PAGES = {name: path for name, path in TEMPLATE_PAGES.items() if name != "drafts.html"}  # noqa: F405
+DRAFT_PAGE_LANG_SAVE_AS = ""
+TEMPLATE_PAGES = {  # noqa: F405
+    name: path
+    for name, path in TEMPLATE_PAGES.items()  # noqa: F405
+    if name not in ("drafts.html", "confirm.html")
+}

@@ -344,15 +344,48 @@ def headers(c):
         print(f"Wrote {path}")
 
 
-@task
-def confirm_list(c):
-    """Print, grouped by page, every fact the center must still confirm (file:line: text)."""
+@task(
+    help={
+        "format": "text (default), or csv: one row per item with an owner column",
+        "content": "the content folder (default content/)",
+    }
+)
+def confirm_list(c, format="text", content=None):
+    """List what the center must confirm before the site goes live, by who answers it."""
+    import contextlib
+    import io
+    import tempfile
+
     from pelican.settings import read_settings
 
     from plugins import to_confirm
+    from tools import sitebuild
 
-    settings = read_settings(str(ROOT / CONFIG["settings"]))
-    print(to_confirm.checklist_text(to_confirm.checklist(settings)))
+    override = {"PATH": str(Path(content).resolve())} if content else {}
+    settings = read_settings(str(ROOT / CONFIG["settings"]), override=override)
+    items = to_confirm.checklist(settings)
+    if format == "csv":
+        sys.stdout.write(to_confirm.checklist_csv(items))
+        return
+    if format != "text":
+        raise Exit("--format: use text or csv", 2)
+    if items:
+        print(to_confirm.checklist_text(items))
+        print("The preview lists the same at http://127.0.0.1:8000/confirm/")
+        return
+    # "Nothing to confirm" means production builds: ask the production build.
+    with tempfile.TemporaryDirectory() as folder, contextlib.redirect_stdout(io.StringIO()):
+        os.chdir(ROOT)
+        result = sitebuild.build(
+            CONFIG["production_settings"], os.path.join(folder, "site"), override or None
+        )
+    if result.ok:
+        print("Nothing to confirm: production builds.")
+        return
+    print("\nNothing for the center to confirm, but production refuses these editors' problems:")
+    for line in result.errors:
+        print(f"  {line}")
+    raise Exit(code=1)
 
 
 @task

@@ -32,7 +32,6 @@ from . import (
     readability,
     redirects,
     sanitize,
-    to_confirm,
     translations,
 )
 from .problems import (
@@ -215,18 +214,13 @@ def body_line(source):
     return datafile.parse("", source).body_line if source else 1
 
 
-def as_written(markup):
-    """The page's HTML without the highlight the site itself adds around a
-    [[to confirm: ...]] fact (plugins/to_confirm.py): only what the editor's
-    Markdown made is held to the allowlist."""
-    head = to_confirm.mark("\0").split("\0")[0]
-    return markup.replace(head, "")
-
-
 def html_problems(page, source, where, siteurl, page_files=None):
     """Everything in the page's HTML (body and summary) the allowlist refuses."""
     first = body_line(source)
-    markup = as_written(page.content)
+    # The page as Markdown made it: the site's highlight of an open question
+    # is added only as the page is written (page.html), never before the
+    # checks (a highlight typed by an editor once hid markup from them).
+    markup = page.content
     problems = sanitize.check(
         markup, sanitize.PAGE, where, source, first, siteurl, page_files=page_files
     )
@@ -310,7 +304,7 @@ def check_page(page, source, targets, max_grade, held=None, page_files=None):
 
 def meaning_problems(page, where, source):
     """Crisis help never hijacked; no link leads nowhere (plugins/meaning.py)."""
-    parsed = sanitize.parse(as_written(page.content), sanitize.PAGE)
+    parsed = sanitize.parse(page.content, sanitize.PAGE)
     found = meaning.reserved_id_problems(parsed.found, page.settings.get("THEME_IDS", []))
     found += meaning.link_problems(parsed.links)
     first = body_line(source)
@@ -323,7 +317,7 @@ def meaning_problems(page, where, source):
 def text_problems(page, where, source):
     """A page of headings only ("## Coming soon") is empty for a family: a
     warning in the preview, refused in production."""
-    for text in sanitize.parse(as_written(page.content), sanitize.PAGE).paragraphs:
+    for text in sanitize.parse(page.content, sanitize.PAGE).paragraphs:
         if text.strip():
             return []
     return [

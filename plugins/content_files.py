@@ -5,7 +5,8 @@ walks the content folder following symbolic links: a link to / would make
 it walk the whole disk, and a link to /etc/passwd would publish that file.
 The walk here never follows a link; every link is an error naming it.
 
-- pages and notices are Markdown files ending in `.md`;
+- pages and notices are Markdown files ending in `.md`; facts are
+  `Key: value` files ending in `.txt` (plugins/facts.py);
 - images are jpg, jpeg, png, webp, avif or gif (not svg: it can carry
   scripts), at most 20 MB; downloads are pdf, at most 10 MB;
 - names are lower-case letters, digits and hyphens (the error suggests one);
@@ -42,6 +43,7 @@ DEFAULTS = {
         # every check reads it in seconds (tools/bench_content.py).
         "pages": [[".md"], 200_000],
         "notices": [[".md"], 200_000],
+        "facts": [[".txt"], 20_000],
         "images": [IMAGES, 20_000_000],
         "files": [[".pdf"], 10_000_000],
     },
@@ -53,6 +55,7 @@ NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 KINDS = {
     "pages": ("a page", "rename it to '{md}' (pages are Markdown files)"),
     "notices": ("a notice", "rename it to '{md}' (notices are Markdown files)"),
+    "facts": ("a fact", "rename it to '{txt}' (facts are Key: value files)"),
     "images": ("an image", "save it as .jpg or .png (an .svg can carry scripts)"),
     "files": ("a download", "save it as a PDF, or remove it"),
 }
@@ -105,7 +108,7 @@ def kind_problem(path, folder, rule):
         return problem(
             path,
             f"'{printable(name)}' is not {kind} file ({', '.join(extensions)})",
-            fix.format(md=suggested(stem) + ".md"),
+            fix.format(md=suggested(stem) + ".md", txt=suggested(stem) + ".txt"),
         )
     size = os.lstat(path).st_size
     if max_bytes and size > max_bytes:

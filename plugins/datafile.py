@@ -28,10 +28,13 @@ CONTINUATION = re.compile(r"^(?: {4,}|\t)(?P<value>.*)$")
 # Invisible characters no editor's text may hold: controls (but tab and
 # the line end), the line and paragraph separators, bidirectional marks,
 # embeddings, overrides and isolates, a byte-order mark inside the text,
-# interlinear annotations. (Zero-width joiners stay: emoji use them.)
+# interlinear annotations, and the characters that show nothing but split
+# a word for a check ("98<word joiner>8", "TB<soft hyphen>C", a zero-width
+# space, the Hangul fillers). Zero-width joiners stay: emoji use them.
 INVISIBLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e"
-    "\u2066-\u2069\ufeff\ufff9-\ufffb]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u034f\u061c\u115f\u1160\u180e"
+    "\u200b\u200e\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\u3164\ufeff\uffa0"
+    "\ufff9-\ufffb]"
 )
 # An editor's text file is at most this big: a page that fits its budget
 # is a tenth of it, and every check then runs in bounded time.

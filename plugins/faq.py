@@ -23,8 +23,8 @@ DEFAULTS = {"pages": ["families/questions.md"]}
 
 
 def plain(markup):
-    # The "To confirm:" label of a highlighted fact is for reviewers, not an answer.
-    return plain_text(markup.replace(to_confirm.LABEL, ""))
+    # An open question of the center's facts is for reviewers, not an answer.
+    return plain_text(to_confirm.strip_markers(markup))
 
 
 def questions(markup):

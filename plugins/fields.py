@@ -153,6 +153,18 @@ CENTER_FIELDS = {
     ),
 }
 
+# Who the center asks for each fact (plugins/facts.py); the checklist
+# groups by it. The translator answers what is asked in Spanish.
+OWNERS = ("clinical director", "admissions", "compliance", "marketing")
+FACT_FIELDS = {
+    "question": Field("text", True, "what the center is asked, in plain words"),
+    "owner": Field("choice", True, "who answers it: " + ", ".join(OWNERS), choices=OWNERS),
+    "answer": Field("text", False, "the answer, in English, as pages show it"),
+    "answer_es": Field("text", False, "the answer in Spanish, as Spanish pages show it"),
+    "confirmed_by": Field("person", False, "who confirmed the answer: 'Name, role'"),
+    "confirmed": Field("past-date", False, "the day they confirmed it; YYYY-MM-DD"),
+}
+
 # One line of content/redirects.txt, read as two fields.
 REDIRECT_FIELDS = {
     "old": Field("address", True, "the retired address, e.g. /iop/"),
@@ -179,6 +191,7 @@ NOTICE_TRANSLATION = Schema(
     },
 )
 CENTER = Schema("center", CENTER_FIELDS, {})
+FACT = Schema("fact", FACT_FIELDS, {})
 REDIRECT = Schema("redirect", REDIRECT_FIELDS, {})
 
 

@@ -62,6 +62,18 @@ def committed_texts(top, relative):
         yield int(seconds), text.removeprefix("\ufeff") if text is not None else None
 
 
+def past_versions(path, version):
+    """(the versions of the file's words in its committed history, whether
+    there is a history to ask): a translator's check names one of them, or
+    it names words the page never had."""
+    path = os.path.abspath(path)
+    top = repository(os.path.dirname(path))
+    if top is None:
+        return set(), False
+    relative = os.path.relpath(path, top)
+    return {version(text) for _, text in committed_texts(top, relative) if text is not None}, True
+
+
 def changed_on(path, version, zone):
     """(the day the file at `path` got the words it has now, whether that
     day is on record rather than a guess from a copied file's time).

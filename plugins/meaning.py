@@ -18,8 +18,9 @@ Each answers `Refused(what, fix)` with the text to find its line by.
 """
 
 import re
-import urllib.parse
+import unicodedata
 
+from . import sanitize
 from .problems import Refused
 
 # The Lifeline's own websites, English and Spanish.
@@ -51,8 +52,17 @@ def reserved_id_problems(found, theme_ids):
     return problems
 
 
+def visible(text):
+    """The words as a reader sees them: full-width digits as digits
+    (NFKC), and nothing that shows nothing (format and filler characters)."""
+    normal = unicodedata.normalize("NFKC", text)
+    return "".join(char for char in normal if unicodedata.category(char)[0] in "LNPSZ").strip()
+
+
 def dial_problem(href, words):
     """Why a link's words and the number it dials disagree, or None."""
+    href = sanitize.normal_url(href)  # as a browser reads it: "\\" is "/"
+    words = visible(words)
     scheme, _, rest = href.partition(":")
     scheme = scheme.lower()
     crisis = CRISIS.search(words)
@@ -68,12 +78,18 @@ def dial_problem(href, words):
             )
         return None
     if crisis:
-        host = (urllib.parse.urlsplit(href).hostname or "").lower()
+        host = (sanitize.host_of(href) or "").lower()
         if crisis[1] == "988" and host in LIFELINE_HOSTS:
             return None
         return (
             f"the link names {crisis[1]} but leads to '{href[:60]}'",
             f"link it to tel:{crisis[1]}, so a tap calls {crisis[1]}",
+        )
+    numbers = [number for number in NUMBER.findall(words) if len(digits(number)) >= 10]
+    if numbers:
+        return (
+            f"the link shows {numbers[0]} but leads to '{href[:60]}'",
+            f"link a phone number to tel:{digits(numbers[0])}, so a tap calls it",
         )
     return None
 
@@ -82,8 +98,8 @@ def link_problems(links):
     """[(Refused, needles)] for each link whose meaning is wrong."""
     problems = []
     for href, text, alt in links:
-        words = " ".join(text.split())
-        if not words and not alt.strip():
+        words = " ".join(visible(text).split())
+        if not words and not visible(alt):
             problems.append(
                 (
                     Refused(

@@ -27,7 +27,7 @@ from html import escape
 import markdown
 from pelican import signals
 
-from . import build, datafile, fields, sanitize
+from . import build, datafile, facts, fields, sanitize, to_confirm
 from .problems import ADVICE, NOTE, Problem, display_path, not_utf8, record, settings_of
 
 DEFAULTS = {"path": "notices", "warn_days": 14, "today": None}
@@ -40,7 +40,7 @@ def message_html(text):
     return html.removeprefix("<p>").removesuffix("</p>")
 
 
-def read_notice(path, where, problems, schema=fields.NOTICE):
+def read_notice(path, where, problems, settings, schema=fields.NOTICE):
     """The notice in one file as a dict, or None when it cannot be used."""
     try:
         text = datafile.read_text(path)
@@ -61,14 +61,27 @@ def read_notice(path, where, problems, schema=fields.NOTICE):
                 "write the message after a blank line",
             )
         )
-    html = message_html(data.body)
+    lang = "en" if schema is fields.NOTICE else os.path.basename(os.path.dirname(path))
+    known, _ = facts.load(settings)
+    message, used = facts.render(data.body, known, lang)
+    found += [
+        problem
+        for ref in facts.references(data.body)
+        if (problem := facts.reference_problem(ref, known, where, data.body_line))
+    ]
+    found += [
+        Problem(where, data.body_line + p.line - 1, p.what, p.fix)
+        for p in to_confirm.old_marker_problems(data.body, where)
+    ]
+    html = message_html(message)
     # The message as rendered, reference links resolved: what a visitor gets.
     found += sanitize.check(html, sanitize.NOTICE, where, text, data.body_line, kind="a notice")
     problems += found
     if found:
         return None
+    open_facts = [ref.key for ref, answered in used if not answered]
     if schema is not fields.NOTICE:
-        return {"title": values["title"], "html": html}
+        return {"title": values["title"], "html": html, "open_facts": open_facts}
     return {
         "title": values["title"],
         "level": values["level"],
@@ -77,6 +90,7 @@ def read_notice(path, where, problems, schema=fields.NOTICE):
         "html": html,
         "source": {"path": where, "line": data.lines["end"], "start_line": data.lines["start"]},
         "slug": os.path.splitext(os.path.basename(path))[0],
+        "open_facts": open_facts,
     }
 
 
@@ -113,13 +127,15 @@ def notice_files(folder):
     ]
 
 
-def add_texts(notice, name, folder, languages, problems):
+def add_texts(notice, name, folder, languages, problems, settings):
     """The notice's title and message in each language that has them."""
     notice["texts"] = {"en": {"title": notice["title"], "html": notice["html"]}}
     for lang in languages:
         path = os.path.join(folder, lang, name)
         if os.path.isfile(path):
-            text = read_notice(path, display_path(path), problems, fields.NOTICE_TRANSLATION)
+            text = read_notice(
+                path, display_path(path), problems, settings, fields.NOTICE_TRANSLATION
+            )
             if text:
                 notice["texts"][lang] = text
 
@@ -139,6 +155,28 @@ def orphan_texts(folder, languages, names):
         for name in notice_files(os.path.join(folder, lang))
         if name not in names
     ]
+
+
+def held_for_facts(notice, mode):
+    """Production shows no notice whose facts are not answered in every
+    language it shows in: a note, not a stop (the rest of the site goes
+    live). The preview shows it, the open questions highlighted."""
+    keys = sorted(
+        set(notice["open_facts"]).union(
+            *(t.get("open_facts", []) for t in notice["texts"].values())
+        )
+    )
+    if not keys or mode != build.PRODUCTION:
+        return None
+    source = notice["source"]
+    return Problem(
+        source["path"],
+        1,
+        f"notice '{notice['title']}' is not shown: the center has not answered {', '.join(keys)}",
+        "answer them in content/facts/ (Answer and Answer-es), and the next publish shows it",
+        ADVICE,
+        "held back",
+    )
 
 
 def untranslated(notice, languages):
@@ -167,14 +205,18 @@ def load_notices(settings):
     problems += orphan_texts(folder, languages, names)
     for name in names:
         path = os.path.join(folder, name)
-        notice = read_notice(path, display_path(path), problems)
+        notice = read_notice(path, display_path(path), problems, settings)
         if notice is None:
             continue
-        add_texts(notice, name, folder, languages, problems)
+        add_texts(notice, name, folder, languages, problems, settings)
         note = date_note(notice, today, options["warn_days"])
         if note:
             problems.append(note)
         if notice["start"] <= today <= notice["end"]:
+            held = held_for_facts(notice, build.mode(settings))
+            if held:
+                problems.append(held)
+                continue
             active.append(notice)
             problems += untranslated(notice, languages)
     return active, problems

@@ -78,6 +78,45 @@ STAND_INS = {
     "no aplica",
     "nombre",
     "nombre apellido",
+    "center name",
+    "clinic name",
+    "city",
+    "state",
+    "street",
+    "address",
+    "main street",
+    "123 main street",
+    "123 main st",
+    "1234 main street",
+    "nombre del centro",
+    "ciudad",
+    "calle",
+}
+# Words no person's name has (in a Reviewed-by or a translator's check).
+NAME_STAND_INS = {
+    "name",
+    "names",
+    "first",
+    "last",
+    "firstname",
+    "lastname",
+    "surname",
+    "unknown",
+    "test",
+    "tester",
+    "reviewer",
+    "translator",
+    "someone",
+    "somebody",
+    "person",
+    "staff",
+    "nombre",
+    "apellido",
+    "alguien",
+    "persona",
+    "traductor",
+    "traductora",
+    "revisor",
 }
 FILLER = re.compile(r"^(x{2,}|\?+|#+|_+|\*+|\.{2,}|-{2,}|…+)$")
 WORD = re.compile(r"[^\W_]+")
@@ -101,9 +140,24 @@ def acronyms_joined(words):
     return [word for word, _ in joined]
 
 
+def other_alphabet(value):
+    """The name of a script other than Latin in a value ("ТВС" in Cyrillic
+    looks like "TBC"), or None: the center's details and the names of its
+    clinicians and translators are written in the Latin alphabet."""
+    for char in value:
+        if char.isalpha():
+            name = unicodedata.name(char, "")
+            if not name.startswith("LATIN"):
+                return name.split()[0].capitalize() if name else "unknown"
+    return None
+
+
 def reason(value):
     """Why a value is a placeholder, in words, or None when it is not."""
     text = value.strip()
+    script = other_alphabet(text)
+    if script:
+        return f"it has letters of another alphabet ({script})"
     tokens = text.casefold().split()
     for token in tokens:
         if FILLER.match(token):
@@ -122,10 +176,13 @@ def reason(value):
 
 def name_problem(value):
     """Why a value is no person's name ("Dr. Ana Ruiz, MD"), or None."""
-    found = reason(value)
+    name = value.split(",")[0]
+    found = reason(value) or reason(name)
     if found:
         return found
-    name = value.split(",")[0]
+    stand_in = sorted(set(plain_words(name)) & NAME_STAND_INS)
+    if stand_in:
+        return f"'{stand_in[0]}' stands in for a name"
     words = [word for word in plain_words(name) if len(word) >= 2 and word.isalpha()]
     if len(words) < 2:
         return f"'{name.strip()}' is not a full name"

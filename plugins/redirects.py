@@ -39,17 +39,31 @@ def reserved_addresses(settings):
     addresses = {f"/{name}" for name in GENERATED}
     for save_as_path in settings.get("TEMPLATE_PAGES", {}).values():
         addresses.add("/" + save_as_path.removesuffix("index.html"))
-    # The drafts list is the preview's only, but its address is never a page's.
-    addresses.add("/drafts/")
+    # The preview's own lists: never published, but never a page's address.
+    addresses |= {"/drafts/", "/confirm/"}
     folders = {f"/{folder}/" for folder in settings.get("STATIC_PATHS", [])}
     folders.add("/" + settings.get("FINGERPRINT", {}).get("url", "theme").strip("/") + "/")
     return addresses, folders
 
 
-def source_problem(old, known, reserved, seen):
+def collides(old, outputs):
+    """Whether the redirect page for `old` would take the place of a file the
+    build writes, or need a folder where it writes a file (/_headers/)."""
+    target = save_as(old)
+    parts = target.split("/")
+    folders = {"/".join(parts[:end]) for end in range(1, len(parts))}
+    return target in outputs or bool(folders & outputs)
+
+
+def source_problem(old, known, reserved, seen, outputs=frozenset()):
     """Why an old address cannot be redirected, as (what, fix), or None."""
     addresses, folders = reserved
     last = old.rsplit("/", 1)[-1]
+    if last == "index.html" or last.endswith((".gz", ".br")):
+        return (
+            f"'{old}' names a file of the site's own pages",
+            "redirect the page's address instead, ending with /",
+        )
     if last and "." not in last:
         return (
             f"'{old}' does not end with /",
@@ -57,7 +71,11 @@ def source_problem(old, known, reserved, seen):
         )
     if old in known:
         return f"'{old}' is a page of the site", "redirect only addresses that no page uses"
-    if old in addresses or any(old.startswith(folder) for folder in folders):
+    if (
+        old in addresses
+        or any(old.startswith(folder) for folder in folders)
+        or collides(old, outputs)
+    ):
         return (
             f"'{old}' is a file the site itself writes",
             "redirect only addresses of retired pages",
@@ -70,7 +88,7 @@ def source_problem(old, known, reserved, seen):
     return None
 
 
-def parse_line(text, number, where, known, reserved, seen, problems):
+def parse_line(text, number, where, known, reserved, seen, problems, outputs=frozenset()):
     """(old, new) of one line, or None after recording what is wrong."""
     parts = text.split()
     if len(parts) != 2:
@@ -93,7 +111,7 @@ def parse_line(text, number, where, known, reserved, seen, problems):
     if found:
         return None
     old, new = values["old"], values["new"]
-    refused = source_problem(old, known, reserved, seen)
+    refused = source_problem(old, known, reserved, seen, outputs)
     if refused is None and new not in known:
         refused = (
             f"'{new}' is not a page of the site",
@@ -106,7 +124,7 @@ def parse_line(text, number, where, known, reserved, seen, problems):
     return old, new
 
 
-def read_redirects(path, known, reserved=(set(), set())):
+def read_redirects(path, known, reserved=(set(), set()), outputs=frozenset()):
     """([(old, new)], problems) from the redirects file, if there is one."""
     where, redirects, problems, seen = display_path(path), [], [], {}
     if not os.path.exists(path):
@@ -129,7 +147,7 @@ def read_redirects(path, known, reserved=(set(), set())):
     for number, line in enumerate(text.split("\n"), start=1):
         line = line.split("#", 1)[0].strip()
         if line:
-            found = parse_line(line, number, where, known, reserved, seen, problems)
+            found = parse_line(line, number, where, known, reserved, seen, problems, outputs)
             if found:
                 redirects.append(found)
     return redirects, problems
@@ -151,10 +169,23 @@ class RedirectsGenerator(Generator):
         addresses, folders = reserved_addresses(self.settings)
         reserved = (addresses | {"/" + page.url for page in others}, folders)
         path = os.path.join(self.settings["PATH"], options["path"])
-        self.redirects, problems = read_redirects(path, known, reserved)
+        self.redirects, problems = read_redirects(path, known, reserved, self.outputs())
         # Links to an old address are links to its page (content_checks).
         self.context["redirects"] = self.redirects
         record(self.context, unknown + problems)
+
+    def outputs(self):
+        """Every file the build writes besides the redirects, as relative paths."""
+        pages = [
+            *self.context.get("pages", []),
+            *self.context.get("hidden_pages", []),
+            *self.context.get("draft_pages", []),
+        ]
+        found = {page.save_as for page in pages if page.save_as}
+        found |= {static.save_as for static in self.context.get("staticfiles", [])}
+        found |= set(self.settings.get("TEMPLATE_PAGES", {}).values())
+        found |= set(GENERATED)
+        return frozenset(found)
 
     def generate_output(self, writer):
         siteurl = self.settings.get("SITEURL", "")

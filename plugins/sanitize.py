@@ -30,6 +30,8 @@ No settings: the allowlists are the same in every build (preview and
 production), so what the preview accepts, production accepts.
 """
 
+import functools
+import html
 import re
 import urllib.parse
 from collections import Counter
@@ -39,6 +41,7 @@ import nh3
 from publicsuffixlist import PublicSuffixList
 from selectolax.lexbor import LexborHTMLParser
 
+from . import datafile
 from .problems import Problem, Refused
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -364,12 +367,19 @@ def removed_by_nh3(markup, allowlist, parsed, siteurl):
 # --- A whole fragment -----------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=8)
+def lowered(source):
+    """The source in lower case, once per source (a page with thousands of
+    refused elements asked for it thousands of times)."""
+    return source.lower()
+
+
 def line_of(source, needles, default):
     """The first line of the source holding the first needle found (plain
     text, any case: linear in the source's size)."""
-    lowered = source.lower()
+    lowered_source = lowered(source)
     for needle in needles:
-        index = lowered.find(needle.lower()) if needle else -1
+        index = lowered_source.find(needle.lower()) if needle else -1
         if index >= 0:
             return source.count("\n", 0, index) + 1
     return default
@@ -389,6 +399,32 @@ def locate(refused, needles, source, default):
     return line_of(source, needles, default)
 
 
+# A character reference (&#x202E;, &#0;, &shy;): what it stands for is what
+# a browser shows, so it is held to the same rule as the character itself.
+REFERENCE = re.compile(r"&(#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});?")
+
+
+def invisible_references(markup):
+    """[(Refused, needles)] for each character reference to an invisible
+    character (plugins/datafile.py's list) or to NUL."""
+    found = []
+    for match in REFERENCE.finditer(markup or ""):
+        text = match[0]
+        number = match[1][1:].lower()
+        code = (
+            int(number[1:], 16)
+            if number.startswith("x")
+            else int(number)
+            if number.isdigit()
+            else None
+        )
+        char = html.unescape(text if text.endswith(";") else text + ";")
+        if code == 0 or (len(char) == 1 and datafile.INVISIBLE.fullmatch(char)):
+            what = f"an invisible character written as '{text}'"
+            found.append((Refused(what, "delete it: it would change what the words show"), [text]))
+    return found
+
+
 def check(
     markup, allowlist, where, source, default_line, siteurl="", kind="a page", page_files=None
 ):
@@ -399,6 +435,7 @@ def check(
     parsed = parse(markup, allowlist)
     removed = removed_by_nh3(markup, allowlist, parsed, siteurl)
     found = [escape_problem(markup)] if parsed.escaped else []
+    found += invisible_references(markup)
     covered = set()
     for tag, attrs in parsed.found:
         for refused, needles, key in element_problems(

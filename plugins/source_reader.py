@@ -39,12 +39,14 @@ from markdown.extensions import toc
 from pelican import signals
 from pelican.readers import MarkdownReader
 
-from . import datafile, translations
+from . import datafile, facts, fields, to_confirm, translations
 from .problems import SINK_KEY, ContentError, Problem, display_path, settings_of
 
 logger = logging.getLogger("content_checks")
 DEFAULTS = {"max_block": 6000, "max_brackets": 80, "max_tags": 200}
 META = "markdown.extensions.meta"
+# Metadata of the site's own, never an editor's field: a page's facts.
+INTERNAL = ("fact_uses", "fact_problems")
 TOC = "markdown.extensions.toc"
 
 
@@ -144,14 +146,42 @@ class SourceReader(MarkdownReader):
         where = display_path(source_path)
         data = datafile.read(source_path)  # NotUtf8, NotReadable: content_checks names them
         refuse(self.settings, block_problems(data, where, options))
+        body, uses, problems = self.with_facts(data, where)
         self._md = markdown.Markdown(**markdown_config(self.settings))
         try:
-            content = self._md.convert(data.body)
+            content = self._md.convert(body)
         except RecursionError:
             what = "the page is nested too deeply to read (lists or quotes inside each other)"
             fix = "use at most a few levels of lists and quotes"
             refuse(self.settings, [Problem(where, data.body_line, what, fix)])
-        return content, self.metadata(data)
+        metadata = self.metadata(data)
+        # Not an editor's fields: what plugins/to_confirm.py and
+        # plugins/translations.py need to know of the page's facts.
+        metadata.update(zip(INTERNAL, (uses, problems), strict=True))
+        return content, metadata
+
+    def with_facts(self, data, where):
+        """The body with the center's answers in place of [[fact: key]]
+        (plugins/facts.py), before Markdown reads it; each fact used, and
+        each reference that names no fact or is written almost right."""
+        known, _ = facts.load(self.settings)
+        lang = translations.language_of(self._source_path, self.settings)
+        body, used = facts.render(data.body, known, lang)
+        uses = [(ref.key, data.body_line + ref.line - 1, answered) for ref, answered in used]
+        problems = [
+            problem
+            for ref in facts.references(data.body)
+            if (problem := facts.reference_problem(ref, known, where, data.body_line))
+        ]
+        for problem in to_confirm.old_marker_problems(data.body, where):
+            line = data.body_line + problem.line - 1
+            problems.append(Problem(problem.path, line, problem.what, problem.fix))
+        for name, value in data.fields.items():
+            for ref in facts.references(value):
+                what = f"a fact in the '{fields.label(name)}' line: '{ref.text[:40]}'"
+                fix = "use facts in the page's text only (search results show this line as written)"
+                problems.append(Problem(where, data.lines[name], what, fix))
+        return body, uses, problems
 
     def metadata(self, data):
         """The fields the page's schema allows, as Pelican's reader gives them."""

@@ -178,6 +178,14 @@ def check_state(where, data, english_data, settings):
         return UNCHECKED, None, [Problem(where, line, what, fix, ADVICE, TAG_HELD)]
     changed, on_record = english_changed_on(english_data, settings)
     if sign_off.version != current:
+        known, on_record = history.past_versions(english_data.path, version_of_text)
+        if on_record and sign_off.version not in known:
+            what = (
+                f"not published: the translator's check names version {sign_off.version}, "
+                f"which the English page {english} never had"
+            )
+            fix = f"have the translator check it, then write '{write}' with the day of that check"
+            return UNCHECKED, None, [Problem(where, line, what, fix, ADVICE, TAG_HELD)]
         what = (
             f"the English page {english} changed on {changed}, after the translator's check "
             f"of {sign_off.day} (version {sign_off.version} is now {current}): the live site "
@@ -230,6 +238,14 @@ def pair(translation, english_pages, claimed, settings):
     if english_data is None:
         return CURRENT, []
     state, changed, problems = check_state(where, data, english_data, settings)
+    unanswered = sorted(
+        {key for key, _, answered in getattr(translation, "fact_uses", []) if not answered}
+    )
+    if unanswered and state not in HELD_BACK:
+        state = UNCHECKED
+        what = f"not published: the center has not answered in Spanish: {', '.join(unanswered)}"
+        fix = "write each 'Answer-es:' in content/facts/ (the translator gives the words)"
+        problems = [Problem(where, data.body_line, what, fix, ADVICE, TAG_HELD)]
     english_words = language.english_words(translation._content or "")
     if english_words and state not in HELD_BACK:
         state = UNCHECKED

@@ -155,11 +155,21 @@ def drafts(walk):
 
 
 def facts_to_confirm(walk):
-    """'Facts the center must confirm': refused while a marker or field is
-    left; live once the center's answer replaces it."""
-    walk.append("pages/about/week.md", "Days: [[to confirm: the days groups meet]].")
-    walk.refuses("a fact to confirm", "week.md", "to confirm: the days groups meet")
-    walk.edit("pages/about/week.md", "[[to confirm: the days groups meet]]", "Monday and Friday")
+    """'Facts the center must confirm': a fact asked in content/facts/,
+    refused while unanswered; live, in both languages, once the center's
+    answer is written there; a page's To-confirm field the same."""
+    (walk.content / "facts").mkdir(exist_ok=True)
+    fact = walk.content / "facts" / "group-days.txt"
+    fact.write_text("Question: The days groups meet\nOwner: admissions\n")
+    walk.append("pages/about/week.md", "Days: [[fact: group-days]].")
+    walk.refuses("a fact to confirm", "group-days.txt", "to confirm: The days groups meet")
+    fact.write_text(
+        fact.read_text()
+        + "Answer: Monday and Friday\nAnswer-es: lunes y viernes\n"
+        + f"Confirmed-by: Maria Lopez, Admissions Director\nConfirmed: {walk.day}\n"
+    )
+    _, output = walk.publishes("a fact answered")
+    assert "Days: Monday and Friday." in words(soup_of(output / "about" / "week" / "index.html"))
     walk.edit("pages/about/events.md", "Reviewed:", "To-confirm: the dates\nReviewed:")
     walk.refuses("a page to confirm", "events.md", "page to confirm: the dates")
     walk.edit("pages/about/events.md", "To-confirm: the dates\n", "")

@@ -98,7 +98,7 @@ def test_a_placeholder_reviewer_is_refused_with_its_line(tmp_path):
     """'Reviewed-by: TBD' was shown as "by TBD" and told to search engines."""
     content = fixture_content(tmp_path)
     page = content / "pages" / "about.md"
-    page.write_text(page.read_text().replace("Dr. Test Reviewer, MD", "TBD"))
+    page.write_text(page.read_text().replace("Dr. Lena Ortiz, MD", "TBD"))
     result = build_site(tmp_path / "out", PATH=content)
     assert not result.ok
     assert any(
