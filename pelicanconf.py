@@ -189,20 +189,29 @@ PRECOMPRESS_ZSTANDARD = False
 # must get right"), shown on every page apart from the center's own phone,
 # which is not a crisis line. Spanish: 988 answers in Spanish after pressing
 # 2, and takes texts in Spanish with the word AYUDA.
+# The Access & Crisis Line can send a mobile crisis team (a clinician and a
+# peer, not police: sandiegocounty.gov/mcrt); 711 reaches any of them by
+# relay, and 988 takes videophone calls in ASL (SAMHSA, September 2023).
 CRISIS_LINES = {
     "en": [
         {
             "text": "Suicide & Crisis Lifeline, call or text",
             "number": "988",
             "tel": "988",
-            "note": "24/7, free, Spanish available",
+            "note": "24/7, free; press 1 for veterans, 2 for Spanish",
         },
         {"text": "Emergency", "number": "911", "tel": "911", "note": "if a life is in danger"},
         {
             "text": "San Diego Access & Crisis Line",
             "number": "1-888-724-7240",
             "tel": "+18887247240",
-            "note": "24/7",
+            "note": "24/7, any language; it can send a mobile crisis team, who are not police",
+        },
+        {
+            "text": "Deaf or hard of hearing: California Relay",
+            "number": "711",
+            "tel": "711",
+            "note": "or call 988 from a videophone to sign with a counselor (ASL)",
         },
     ],
     "es": [
@@ -222,7 +231,15 @@ CRISIS_LINES = {
             "text": "Línea de Acceso y Crisis de San Diego",
             "number": "1-888-724-7240",
             "tel": "+18887247240",
-            "note": "las 24 horas, con intérpretes",
+            "note": "las 24 horas, en su idioma; puede enviar un equipo móvil de crisis, que no es la policía",
+        },
+        {
+            "text": "Personas sordas o con problemas de audición: Servicio de Retransmisión de California",
+            "number": "711",
+            "tel": "711",
+            "note": "o llame al 988 por videoteléfono para hablar en lengua de señas (ASL)",
         },
     ],
 }
+# The Lifeline's chat (both languages) and its ASL button are on its site.
+CRISIS_CHAT = "https://988lifeline.org/"

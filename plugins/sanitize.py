@@ -67,6 +67,7 @@ class Allowlist:
     attributes: dict  # tag: attributes it may carry
     classes: dict = field(default_factory=dict)  # tag: class names (Markdown's own)
     images: bool = False
+    values: dict = field(default_factory=dict)  # tag: {attribute: the values it may have}
 
     @property
     def tags(self):
@@ -92,7 +93,9 @@ PAGE = Allowlist(
         "ol": {"start"},
         # lang: a paragraph in another language (a tagline in Spanish) is read
         # aloud in that language (WCAG 3.1.2); written `{: lang="es" }`.
-        "p": {"lang"},
+        # dir: Arabic and Persian run right to left, `{: lang="ar" dir="rtl" }`,
+        # or their full stops land at the wrong end of the line.
+        "p": {"lang", "dir"},
         "pre": set(),
         "strong": set(),
         "sup": {"id"},  # footnote references
@@ -110,6 +113,7 @@ PAGE = Allowlist(
     # would let a page dress up as the crisis box or a notice).
     {"a": {"footnote-ref", "footnote-backref"}, "div": {"footnote"}},
     images=True,
+    values={"p": {"dir": {"rtl", "ltr", "auto"}}},
 )
 NOTICE = Allowlist("notices", {"a": {"href", "title"}, "strong": set(), "em": set()})
 SUMMARY = Allowlist("summaries", {"p": set(), "a": {"href", "title"}, "strong": set(), "em": set()})
@@ -135,6 +139,7 @@ class Parsed:
     escaped: bool  # content the parser put outside its place
     paragraphs: list  # the text of each <p>
     links: list = field(default_factory=list)  # (href, text, image alt) of each <a>
+    prose: str = ""  # the fragment's own words: its text outside links
 
 
 def parse(markup, allowlist):
@@ -166,7 +171,12 @@ def parse(markup, allowlist):
         for node in container.css("a")
     ]
     found = [(tag, [(n, v or "") for n, v in attrs]) for tag, attrs in found]
-    return Parsed(found, escaped, paragraphs, links)
+    # A link's words are often someone else's (a cited title, an agency's
+    # name): the page's own words are the rest.
+    for node in container.css("a"):
+        node.decompose()
+    prose = container.text(separator=" ")
+    return Parsed(found, escaped, paragraphs, links, prose)
 
 
 # --- URLs ------------------------------------------------------------------------
@@ -268,6 +278,11 @@ def attribute_problem(tag, name, value, allowlist):
         if not extra:
             return None
         return Refused(f"class '{' '.join(sorted(extra))}' on <{tag}>", "remove the class")
+    choices = allowlist.values.get(tag, {}).get(name)
+    if name in allowed and choices and value not in choices:
+        return Refused(
+            f'{name}="{value}" on <{tag}>', f"write {name}= as one of: {', '.join(sorted(choices))}"
+        )
     if name in allowed:
         return None
     may = ", ".join(sorted(allowed)) or "no attributes"
@@ -321,14 +336,18 @@ def escape_problem(markup):
 
 
 def nh3_clean(markup, allowlist):
+    # An attribute allowed by value is given to nh3 only that way (nh3 takes
+    # one or the other).
     attributes = {
-        tag: set(names) | ({"class"} if tag in allowlist.classes else set())
+        tag: (set(names) - set(allowlist.values.get(tag, {})))
+        | ({"class"} if tag in allowlist.classes else set())
         for tag, names in allowlist.attributes.items()
     }
     return nh3.clean(
         markup,
         tags=allowlist.tags,
         attributes=attributes,
+        tag_attribute_values=allowlist.values or None,
         url_schemes=set(SCHEMES),
         link_rel=None,
         strip_comments=False,

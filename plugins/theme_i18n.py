@@ -25,7 +25,9 @@ from pelican import signals
 
 DOMAIN = "messages"
 # English keeps the site's day-month-year (as NHS.UK writes dates).
-DATE_PATTERNS = {"en": "d MMMM y"}
+# US English: "November 26, 2026" (a US site for US families); other
+# languages their locale's long form ("26 de noviembre de 2026").
+DATE_PATTERNS = {"en": "MMMM d, y"}
 
 
 def translatable(text):

@@ -48,7 +48,7 @@ EXAMPLES = {
     ),
     "crisis_line": (
         {"text": HOSTILE, "number": "988", "tel": "988", "more_text": "More help"},
-        "p.app-crisis-line",
+        "aside.app-crisis-line",
     ),
     "section_menu": (
         {"title": HOSTILE, "items": [{"text": HOSTILE, "href": "/a/", "current": True}]},

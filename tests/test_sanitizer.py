@@ -95,6 +95,17 @@ def test_a_refused_element_names_what_pages_may_use():
     assert problem.fix.startswith("remove it; pages may use: a, abbr,")
 
 
+def test_a_paragraph_may_run_right_to_left_and_nothing_else():
+    """Arabic and Persian taglines say dir="rtl"; any other value is refused
+    with the values it may have, by our check and by nh3 alike."""
+    assert problems_of('<p lang="ar" dir="rtl">x</p>') == []
+    (problem,) = problems_of('<p dir="javascript">x</p>')
+    assert problem.what == 'dir="javascript" on <p>'
+    assert problem.fix == "write dir= as one of: auto, ltr, rtl"
+    assert 'dir="rtl"' in sanitize.nh3_clean('<p dir="rtl">x</p>', sanitize.PAGE)
+    assert "dir" not in sanitize.nh3_clean('<p dir="up">x</p>', sanitize.PAGE)
+
+
 def test_notices_allow_only_links_and_emphasis():
     """A banner on every page is one short line: a, strong and em."""
     assert problems_of('<a href="/x/">x</a> <strong>y</strong> <em>z</em>', sanitize.NOTICE) == []

@@ -115,13 +115,16 @@ def test_spanish_review_dates_are_written_in_spanish(pages, url):
 
 @pytest.mark.parametrize("url", SPANISH)
 def test_crisis_help_is_in_spanish_on_spanish_pages(pages, url):
-    """988 with 'press 2' and the AYUDA text, 911, and the county's Access &
-    Crisis Line, each a tel: link."""
+    """988 with 'press 2' and the AYUDA text, 911, the county's Access &
+    Crisis Line and the relay for deaf callers, each a tel: link; the
+    Lifeline's chat linked; the short line at the top named in Spanish."""
     panel = pages[url].select_one("#crisis-help")
     tels = {a["href"] for a in panel.select("a[href^='tel:']")}
-    assert {"tel:988", "tel:911", "tel:+18887247240"} <= tels
+    assert {"tel:988", "tel:911", "tel:+18887247240", "tel:711"} <= tels
     text = words(panel)
-    assert "marque 2" in text and "AYUDA" in text and "intérpretes" in text
+    assert "marque 2" in text and "AYUDA" in text and "en su idioma" in text
+    assert panel.select_one("a[href='https://988lifeline.org/']")
+    assert pages[url].select_one("aside.app-crisis-line")["aria-label"] == "Línea de crisis"
 
 
 @pytest.mark.parametrize("url", SPANISH)

@@ -38,6 +38,8 @@ FIRST_SCREEN = """() => {
   const tels = Array.from(document.querySelectorAll('#crisis-help a[href^="tel:"]'))
     .map(a => a.getAttribute('href'));
   const found = {h1: box(h1).top, paragraph: first ? box(first).bottom : null,
+          paragraph_top: first ? box(first).top : null,
+          line: first ? parseFloat(getComputedStyle(first).lineHeight) : null,
           call: box(call) && {top: box(call).top, height: box(call).height, width: box(call).width},
           height: innerHeight, crisis_on_screen: onScreen, crisis_tels: tels};
   bands.forEach(band => { band.style.display = ''; });
@@ -110,7 +112,7 @@ def regions(page, lang_words):
     found = {
         "notices": notices,
         "crisis": (crisis.count(), crisis.count() == 1 and crisis.is_visible()),
-        "crisis_988": crisis.get_by_role("link", name="988").count(),
+        "crisis_988": crisis.get_by_role("link", name="988", exact=True).count(),
         "main_menu": page.get_by_role("navigation", name=main_menu).count(),
         "main": page.get_by_role("main").count(),
         "contentinfo": page.get_by_role("contentinfo").count(),
