@@ -9,7 +9,7 @@ import os
 
 from pelican import signals
 
-from . import datafile, fields, placeholders
+from . import build, datafile, fields, placeholders
 from .problems import Problem, display_path, not_utf8, record, settings_of
 
 DEFAULTS = {"path": "center.txt"}
@@ -45,20 +45,43 @@ def is_fictional(parts):
     return parts[1] == "555" and parts[2].startswith("01")
 
 
+# The details a visitor reads (and search engines), each confirmed by the center.
+DETAILS = ("name", "phone", "street", "city", "region", "postal_code", "hours")
+
+
 def placeholder_fields(center, parts):
-    """[(field, what)] of every field that is not yet the center's real detail."""
+    """[(field, what)] of every field that is not yet the center's real
+    detail: a stand-in value, a fictional phone, and, while the file says
+    `Status: placeholder` or names no one who confirmed it, every detail
+    (the hours look real and were never given by the center)."""
     found = []
     if parts and is_fictional(parts):
         found.append(("phone", f"the phone number {center['phone']} is fictional (555-01xx)"))
+    unconfirmed = (
+        center["status"].strip().lower() == "placeholder"
+        or not center["confirmed_by"]
+        or not center["confirmed"]
+    )
     for key in KNOWN:
-        why = placeholders.reason(center[key]) if key not in ("status", "country") else None
+        if key in ("status", "country", "confirmed_by", "confirmed"):
+            continue
+        why = placeholders.reason(center[key])
         if key == "street" and not why and not any(char.isdigit() for char in center[key]):
             why = "it has no street number"
+        label = key.replace("_", " ")
         if why:
-            label = key.replace("_", " ")
             found.append((key, f"the {label} '{center[key]}' is a placeholder ({why})"))
+        elif unconfirmed and key in DETAILS and key not in dict(found):
+            verb = "are" if key == "hours" else "is"
+            found.append(
+                (key, f"the {label} '{center[key]}' {verb} not confirmed by the center yet")
+            )
     if center["status"].strip().lower() == "placeholder":
         found.append(("status", "'Status: placeholder' marks the details as not yet real"))
+    if not center["confirmed_by"] or not center["confirmed"]:
+        found.append(
+            ("confirmed_by", "no one has confirmed these details (Confirmed-by, Confirmed)")
+        )
     return found
 
 
@@ -136,7 +159,8 @@ def load_center(settings):
     except datafile.NotUtf8 as error:
         problems.append(not_utf8(where, error))
         return build_center(datafile.DataFile(path), {}), problems
-    values, found = fields.check(fields.CENTER, data, where)
+    # The build's day: a confirmation dated after it is refused.
+    values, found = fields.check(fields.CENTER, data, where, today=build.today(settings))
     problems += found
     center = build_center(data, values)
     center["source"] = {"path": where, "lines": data.lines}

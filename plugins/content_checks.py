@@ -18,6 +18,7 @@ The theme's ids (#fragments every page has) are the site's THEME_IDS.
 """
 
 import logging
+import math
 import os
 import posixpath
 import urllib.parse
@@ -29,6 +30,7 @@ from . import (
     datafile,
     fields,
     meaning,
+    person_first,
     readability,
     redirects,
     sanitize,
@@ -308,28 +310,52 @@ def meaning_problems(page, where, source):
     found = meaning.reserved_id_problems(parsed.found, page.settings.get("THEME_IDS", []))
     found += meaning.link_problems(parsed.links)
     first = body_line(source)
+    labels = person_first.problems(parsed.prose, getattr(page, "lang", "en"))
     return [
         Problem(where, sanitize.line_of(source, needles, first), refused.what, refused.fix)
         for refused, needles in found
+    ] + [
+        Problem(where, sanitize.line_of(source, needles, first), refused.what, refused.fix, WARNING)
+        for refused, needles in labels
     ]
 
 
 def text_problems(page, where, source):
     """A page of headings only ("## Coming soon") is empty for a family: a
-    warning in the preview, refused in production."""
-    for text in sanitize.parse(page.content, sanitize.PAGE).paragraphs:
-        if text.strip():
-            return []
-    return [
-        Problem(
-            where,
-            body_line(source),
-            "the page has no paragraph of text",
-            "write at least one paragraph below the headings, or keep it as a draft "
-            "(Status: draft) until it has one",
-            WARNING,
-        )
+    warning in the preview, refused in production. A paragraph said twice
+    (the center's old page did) is a warning at its second line."""
+    paragraphs = [
+        " ".join(text.split()) for text in sanitize.parse(page.content, sanitize.PAGE).paragraphs
     ]
+    if not any(paragraphs):
+        return [
+            Problem(
+                where,
+                body_line(source),
+                "the page has no paragraph of text",
+                "write at least one paragraph below the headings, or keep it as a draft "
+                "(Status: draft) until it has one",
+                WARNING,
+            )
+        ]
+    seen, found = set(), []
+    for text in paragraphs:
+        if text and text in seen:
+            # The second copy's line when the words are written plainly.
+            start = source.find(text[:60])
+            again = source.find(text[:60], start + 1) if start >= 0 else -1
+            line = source.count("\n", 0, again) + 1 if again >= 0 else body_line(source)
+            found.append(
+                Problem(
+                    where,
+                    line,
+                    f"the paragraph '{text[:50]}...' is on the page twice",
+                    "delete one of them",
+                    WARNING,
+                )
+            )
+        seen.add(text)
+    return found
 
 
 def reading_problems(page, where, source, max_grade):
@@ -338,13 +364,14 @@ def reading_problems(page, where, source, max_grade):
         score = readability.inflesz(page.content)
         if score >= readability.MIN_INFLESZ:
             return []
-        what = f"INFLESZ score {score:.0f} is below {readability.MIN_INFLESZ:g}"
+        # Rounded toward the limit's side: 64.6 is "64", never "65 is below 65".
+        what = f"INFLESZ score {math.floor(score)} is below {readability.MIN_INFLESZ:g}"
         fix = "use shorter sentences and everyday words (frases cortas, palabras comunes)"
     else:
         grade = readability.grade(page.content)
         if grade <= max_grade:
             return []
-        what = f"reading grade {grade:.1f} is above {max_grade:g}"
+        what = f"reading grade {math.ceil(grade * 10) / 10:.1f} is above {max_grade:g}"
         fix = "use shorter sentences and everyday words"
     return [Problem(where, body_line(source), what, fix, WARNING)]
 
@@ -361,7 +388,8 @@ def placeholder_problems(center, options):
             source["path"],
             source["lines"].get(key, 1),
             what,
-            "enter the center's real details, and delete 'Status: placeholder'",
+            "enter the center's real details, write who confirmed them and when "
+            "('Confirmed-by: Name, role' and 'Confirmed: YYYY-MM-DD'), and delete 'Status: placeholder'",
             level,
         )
         for key, what in center.get("placeholders", [])

@@ -151,6 +151,8 @@ CENTER_FIELDS = {
     "status": Field(
         "choice", False, "'placeholder' while the details are not real", choices=("placeholder",)
     ),
+    "confirmed_by": Field("person", False, "who confirmed these details: 'Name, role'"),
+    "confirmed": Field("past-date", False, "the day they confirmed them; YYYY-MM-DD"),
 }
 
 # Who the center asks for each fact (plugins/facts.py); the checklist

@@ -320,7 +320,9 @@ def checklist_text(items):
     """The checklist as the center reads it: by who answers, with counts."""
     if not items:
         return "Nothing to confirm."
-    lines = [f"{len(items)} item(s) to confirm, by who answers them:"]
+    lines = [
+        f"{len(items)} {'item' if len(items) == 1 else 'items'} to confirm, by who answers them:"
+    ]
     for owner, mine in grouped(items):
         lines += ["", f"{owner.capitalize()} ({len(mine)})"]
         for item in mine:

@@ -4,6 +4,7 @@ import datetime
 import os
 import shutil
 import zoneinfo
+from pathlib import Path
 
 import pytest
 
@@ -34,12 +35,19 @@ def build_day():
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory, build_day):
-    """The real content, built once with the development settings."""
+def site_build(tmp_path_factory, build_day):
+    """The build of the real content (development settings), its warnings
+    included: what the editor was told."""
     output = tmp_path_factory.mktemp("site") / "output"
     result = build_site(output, today=build_day)
     assert result.ok, "\n".join(result.lines)
-    return output
+    return result
+
+
+@pytest.fixture(scope="session")
+def site(site_build):
+    """The real content, built once with the development settings."""
+    return Path(site_build.output)
 
 
 @pytest.fixture(scope="session")

@@ -75,6 +75,16 @@ def test_every_page_offers_988_911_and_the_county_crisis_line(all_documents):
         lines = read_settings(str(ROOT / "pelicanconf.py"))["CRISIS_LINES"][soup.html["lang"]]
         for line in lines:
             assert f"{line['text']}: {line['number']}" in " ".join(crisis.get_text().split()), url
+            assert crisis.find("a", href=f"tel:{line['tel']}"), url
+
+
+def test_the_crisis_line_at_the_top_is_a_named_landmark(all_documents):
+    """Every part of a page sits in a landmark; a screen reader's list of
+    them shows crisis help first, in the page's language."""
+    for url, soup in all_documents.items():
+        line = soup.select_one("aside.app-crisis-line")
+        assert line and line["aria-label"], url
+        assert line.find("a", href="tel:988") and line.find("a", href="#crisis-help"), url
 
 
 def test_center_phone_is_a_tel_link_apart_from_crisis_help(all_documents, center):
@@ -88,6 +98,17 @@ def test_center_phone_is_a_tel_link_apart_from_crisis_help(all_documents, center
         assert not soup.find(id="crisis-help").find("a", href=header_phone["href"])
         note = theme_word(FOOTER_NOTE, soup.html["lang"])
         assert note in " ".join(soup.find(id="contact").get_text().split()), url
+
+
+def test_a_deaf_caller_is_told_how_to_reach_the_center(all_documents):
+    """711 (California Relay) beside the center's phone, in the page's language."""
+    for url, soup in all_documents.items():
+        relay = soup.select_one("#contact .app-footer__relay")
+        assert relay and relay.find("a", href="tel:711"), url
+        assert (
+            theme_word("Deaf or hard of hearing? To reach us by relay, call", soup.html["lang"])
+            in relay.get_text()
+        ), url
 
 
 def test_every_page_shows_the_center_address_and_hours(all_documents, center):
@@ -104,7 +125,8 @@ def test_every_content_page_shows_its_review_dates(pages):
     for url, soup in pages.items():
         lang = lang_of_url(url)
         review = " ".join(soup.select_one("main .app-review").get_text(" ").split())
-        day = r"\d{1,2} (de )?\w+ (de )?20\d\d"
+        # US English "November 26, 2026"; Spanish "26 de noviembre de 2026".
+        day = r"\w+ \d{1,2}, 20\d\d" if lang == "en" else r"\d{1,2} de \w+ de 20\d\d"
         assert re.search(rf"{theme_word('Page last reviewed', lang)}: {day}", review), url
         assert re.search(rf"{theme_word('Next review due', lang)}: {day}", review), url
 

@@ -94,6 +94,48 @@ def test_production_refuses_a_placeholder_street(tmp_path, monkeypatch, old, new
     assert build_site(tmp_path / "preview", PATH=content).ok  # the preview shows it
 
 
+@pytest.mark.parametrize(
+    "line", ["Confirmed-by: Maria Lopez, Office Manager\n", "Confirmed: 2026-11-01\n"]
+)
+def test_details_nobody_confirmed_are_refused_one_by_one(tmp_path, monkeypatch, line):
+    """Real-looking hours the center never gave were published as its
+    hours: until someone is named with a day, every detail is listed as not
+    confirmed, each at its own line, and the preview still shows them."""
+    monkeypatch.delenv("STAGING", raising=False)
+    content = fixture_content(tmp_path)
+    center = content / "center.txt"
+    center.write_text(center.read_text().replace(line, ""))
+    result = build_site(tmp_path / "out", "publishconf.py", PATH=content)
+    assert not result.ok
+    text = "\n".join(result.errors)
+    assert "center.txt:8: the hours 'Mo-Fr 09:00-17:00; Sa 10:00-12:00' are not confirmed" in text
+    assert "center.txt:2: the phone '858-555-0234' is not confirmed" in text
+    assert "no one has confirmed these details (Confirmed-by, Confirmed)" in text
+    assert "'Confirmed-by: Name, role' and 'Confirmed: YYYY-MM-DD'" in text
+    assert build_site(tmp_path / "preview", PATH=content).ok
+
+
+@pytest.mark.parametrize(
+    "value, why",
+    [("Confirmed-by: TBD", "confirmed by: 'TBD'"), ("Confirmed: 2099-01-01", "confirmed: 2099")],
+)
+def test_a_made_up_confirmation_is_refused(tmp_path, monkeypatch, value, why):
+    monkeypatch.delenv("STAGING", raising=False)
+    content = fixture_content(tmp_path)
+    center = content / "center.txt"
+    key = value.split(":")[0]
+    text = "".join(
+        f"{value}\n" if line.startswith(f"{key}:") else line
+        for line in center.read_text().splitlines(keepends=True)
+    )
+    center.write_text(text)
+    result = build_site(tmp_path / "out", "publishconf.py", PATH=content)
+    assert not result.ok
+    assert any(
+        "center.txt:9: " + why in line or "center.txt:10: " + why in line for line in result.errors
+    )
+
+
 def test_a_placeholder_reviewer_is_refused_with_its_line(tmp_path):
     """'Reviewed-by: TBD' was shown as "by TBD" and told to search engines."""
     content = fixture_content(tmp_path)

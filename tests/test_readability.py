@@ -1,10 +1,13 @@
 """English pages read at Flesch-Kincaid grade 8 or lower, Spanish pages at an
 INFLESZ (Szigriszt-Pazos) score of 65 or more, measured as the build does."""
 
+import shutil
+from pathlib import Path
+
 import pytest
 
 from plugins import readability
-from support import content_pages, lang_of_url, main_of
+from support import FIXTURE_SITE, build_site, content_pages, lang_of_url, main_of
 
 MAX_GRADE = 8.0
 
@@ -36,15 +39,52 @@ def test_inflesz_tells_plain_from_dense_spanish():
     assert readability.grade("<p>We can help. Call us today.</p>") < 4
 
 
+# What the preview adds around a page's words (its section's menu, the
+# highlight's "To confirm" labels, the draft and checklist notes): the build
+# measures the page's own words.
+NOT_THE_PAGE = ".app-section-menu, .app-confirm__label, .app-draft, .app-confirm-page"
+
+
+def own_words(soup):
+    main = main_of(soup)
+    for node in main.select(NOT_THE_PAGE):
+        node.decompose()
+    return str(main)
+
+
+def told(site_build, data, what):
+    """Whether the build warned the editor about this page's reading level."""
+    name = Path(data.path).name
+    return any(name in line and what in line for line in site_build.warnings)
+
+
+# The reading level is a warning an editor may publish past (EDITING.md), so
+# these read content/ as it is today and check that the editor was told
+# about every page above the line: an allowed edit never fails them.
 @pytest.mark.parametrize("url", [u for u in sorted(content_pages()) if lang_of_url(u) == "es"])
-def test_spanish_page_reads_at_inflesz_65_or_more(pages, url):
-    """Every Spanish page of content/ is "bastante fácil" or easier for a family."""
-    score = readability.inflesz(str(main_of(pages[url])))
-    assert score >= readability.MIN_INFLESZ, f"{url} scores {score:.0f} on INFLESZ"
+def test_a_spanish_page_below_inflesz_65_is_named_to_its_editor(pages, site_build, url):
+    score = readability.inflesz(own_words(pages[url]))
+    if score < readability.MIN_INFLESZ:
+        assert told(site_build, content_pages()[url], "INFLESZ score"), f"{url}: {score:.0f}"
 
 
 @pytest.mark.parametrize("url", [u for u in sorted(content_pages()) if lang_of_url(u) == "en"])
-def test_page_reads_at_grade_8_or_lower(pages, url):
-    """Every page of content/ reads at Flesch-Kincaid grade 8 or lower."""
-    grade = readability.grade(str(main_of(pages[url])))
-    assert grade <= MAX_GRADE, f"{url} reads at grade {grade:.1f}"
+def test_a_page_above_grade_8_is_named_to_its_editor(pages, site_build, url):
+    grade = readability.grade(own_words(pages[url]))
+    if grade > MAX_GRADE:
+        assert told(site_build, content_pages()[url], "reading grade"), f"{url}: {grade:.1f}"
+
+
+def test_the_build_names_a_hard_page_with_its_score(tmp_path):
+    """Fixed words (tests/content): a dense English page and a dense Spanish
+    one are each named, with the measure and the fix."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_SITE, content)
+    dense = (
+        "Multidisciplinary interventions facilitate comprehensive biopsychosocial "
+        "rehabilitation, notwithstanding considerable organizational heterogeneity."
+    )
+    about = content / "pages" / "about.md"
+    about.write_text(about.read_text() + f"\n{dense}\n")
+    result = build_site(tmp_path / "out", PATH=content)
+    assert any("about.md" in line and "reading grade" in line for line in result.warnings)

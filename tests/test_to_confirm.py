@@ -114,7 +114,7 @@ def settings_of(content):
 def test_the_checklist_groups_by_who_answers_with_counts(content):
     text = to_confirm.checklist_text(to_confirm.checklist(settings_of(content)))
     lines = text.splitlines()
-    assert lines[0] == "3 item(s) to confirm, by who answers them:"
+    assert lines[0] == "3 items to confirm, by who answers them:"
     admissions, marketing = lines.index("Admissions (1)"), lines.index("Marketing (2)")
     assert admissions < marketing
     assert (
