@@ -142,7 +142,16 @@ def build_center(data, values):
 
 
 def load_center(settings):
-    """(center dict, problems) read from the center's file."""
+    """(center dict, problems) read from the center's file, once per build
+    (the facts fill the phone into the language taglines from it too)."""
+    cached = settings.get("_CENTER")
+    if cached is not None:
+        return cached
+    settings["_CENTER"] = read_center(settings)
+    return settings["_CENTER"]
+
+
+def read_center(settings):
     options, problems = settings_of(settings, "center", DEFAULTS)
     path = os.path.join(settings["PATH"], options["path"])
     where = display_path(path)

@@ -31,9 +31,9 @@ notice's message. plugins/to_confirm.py reports what is still open.
 import difflib
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from . import datafile, fields
+from . import center, datafile, fields
 from .problems import Problem, display_path
 
 FOLDER = "facts"
@@ -45,6 +45,8 @@ KEY = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 QUESTION = "[[to confirm: {}]]"
 # Spanish words for a fact whose Spanish answer is still missing.
 LANG_ANSWER = {"en": "answer", "es": "answer_es"}
+# Where an answer gives the center's phone (plugins/center.py fills it in).
+PHONE = "{phone}"
 
 
 @dataclass(frozen=True)
@@ -170,6 +172,7 @@ def read_fact(path):
                     "(Confirmed: YYYY-MM-DD)",
                 )
             )
+    problems += tagline_problems(path, data, values, where)
     if "question" not in values or "owner" not in values:
         return None, problems
     key = os.path.splitext(os.path.basename(path))[0]
@@ -178,6 +181,46 @@ def read_fact(path):
         answers = dict.fromkeys(answers, "")  # an answer with a problem is no answer
     line = data.lines.get("answer", data.lines.get("question", 1))
     return Fact(key, values["question"], values["owner"], answers, where, line), problems
+
+
+def is_tagline(key):
+    """The language taglines (Section 1557): each gives the center's phone."""
+    return key.startswith("tagline-") and key != "tagline-languages"
+
+
+def tagline_problems(path, data, values, where):
+    """A tagline tells a reader of that language which number to call: the
+    center's, written {phone} so that one change in center.txt reaches all
+    fifteen, and 711 for a deaf caller."""
+    if not is_tagline(os.path.splitext(os.path.basename(path))[0]):
+        return []
+    found = []
+    for name in LANG_ANSWER.values():
+        answer = values.get(name) or ""
+        missing = [slot for slot in (PHONE, "711") if answer and slot not in answer]
+        if missing:
+            found.append(
+                Problem(
+                    where,
+                    data.lines.get(name, 1),
+                    f"the tagline does not give {' or '.join(missing)}",
+                    f"write {PHONE} where the center's number goes (the build fills it in "
+                    "from center.txt) and 711 for TTY",
+                )
+            )
+    return found
+
+
+def with_phone(facts, phone):
+    """The facts with the center's phone in place of {phone}."""
+    return {
+        key: replace(
+            fact, answers={lang: text.replace(PHONE, phone) for lang, text in fact.answers.items()}
+        )
+        if PHONE in "".join(fact.answers.values())
+        else fact
+        for key, fact in facts.items()
+    }
 
 
 def load(settings):
@@ -195,6 +238,10 @@ def load(settings):
         problems += found
         if fact:
             facts[fact.key] = fact
+    center_details, _ = center.load_center(settings)
+    facts = with_phone(
+        facts, center_details.get("phone_display") or center_details.get("phone", "")
+    )
     settings["_FACTS"] = (facts, problems)
     return facts, problems
 

@@ -200,3 +200,31 @@ def test_a_notice_with_an_unanswered_fact_is_not_shown_live(content, tmp_path):
         "holiday.md:1: notice 'Holiday hours' is not shown" in line for line in live.warnings
     )
     assert not soup_of(tmp_path / "live" / "index.html").select("section.app-notice")
+
+
+TAGLINE = (
+    "Question: The Vietnamese tagline\nOwner: compliance\n"
+    "Answer: {answer}\nConfirmed-by: Maria Lopez, Compliance Officer\nConfirmed: 2026-12-01\n"
+)
+
+
+def test_a_tagline_gives_the_centers_phone_from_center_txt(content, tmp_path):
+    """Fifteen taglines, one phone: an answer writes {phone} and the build
+    fills in center.txt's number, so a new number reaches every language."""
+    (content / "facts" / "tagline-vi.txt").write_text(
+        TAGLINE.format(answer="Xin gọi số {phone} (TTY: 711).")
+    )
+    week = content / "pages" / "about" / "week.md"
+    week.write_text(week.read_text() + "\n[[fact: tagline-vi]]\n{: lang=\"vi\" }\n")
+    assert build(content, tmp_path).ok
+    tagline = soup_of(tmp_path / "out" / "about" / "week" / "index.html").select_one("p[lang=vi]")
+    assert words(tagline) == "Xin gọi số 858-555-0234 (TTY: 711)."
+
+
+@pytest.mark.parametrize("answer", ["Xin gọi số 858-555-0234 (TTY: 711).", "Xin gọi số {phone}."])
+def test_a_tagline_without_the_phone_slot_or_711_is_refused(content, tmp_path, answer):
+    (content / "facts" / "tagline-vi.txt").write_text(TAGLINE.format(answer=answer))
+    result = build(content, tmp_path)
+    assert not result.ok
+    assert any("facts/tagline-vi.txt:3: the tagline does not give" in line for line in result.errors)
+    assert any("write {phone} where the center's number goes" in line for line in result.errors)
