@@ -1,7 +1,8 @@
 """Site-wide notices (the COVID-19 status banner first) with dates.
 
-Each notice is one file in the notices folder: `Title`, `Level`, `Start` and
-`End` lines, a blank line, then the message in Markdown. A notice shows on
+Each notice is one file in the notices folder's English folder
+(notices/en/covid-19.md): `Title`, `Level`, `Start` and `End` lines, a blank
+line, then the message in Markdown. A notice shows on
 every page of a build whose date is from its start to its end, inclusive
 (San Diego time, or the date given with `--as-of`). The build notes, and
 never stops for, a notice that has ended, ends within `warn_days`, or has
@@ -17,6 +18,9 @@ Templates read the active notices as `notices` in the context.
 A notice's text in another language is a file of the same name in that
 language's folder (notices/es/covid-19.md): a Title and the message only,
 since the dates and level are the English file's (one notice, two texts).
+One folder per language, English included, is the layout the web editor
+(Decap CMS, i18n `multiple_folders`) opens side by side; a file left
+directly in notices/ is not shown, and the build says where it belongs.
 Each notice gets `texts`: {lang: {title, html}}; a language without its
 text shows the English one, with ADVICE while the notice is up.
 """
@@ -28,7 +32,7 @@ import markdown
 from pelican import signals
 
 from . import build, datafile, facts, fields, sanitize, to_confirm
-from .problems import ADVICE, NOTE, Problem, display_path, not_utf8, record, settings_of
+from .problems import ADVICE, NOTE, WARNING, Problem, display_path, not_utf8, record, settings_of
 
 DEFAULTS = {"path": "notices", "warn_days": 14, "today": None}
 
@@ -148,7 +152,8 @@ def orphan_texts(folder, languages, names):
             display_path(os.path.join(folder, lang, name)),
             1,
             f"no English notice '{name}': this text is not shown",
-            f"delete it, or name it like its English notice in {display_path(folder)}/",
+            f"delete it, or name it like its English notice in "
+            f"{display_path(os.path.join(folder, 'en'))}/",
             NOTE,
         )
         for lang in languages
@@ -186,11 +191,28 @@ def untranslated(notice, languages):
             source["path"],
             1,
             f"notice '{notice['title']}' has no {lang} text: {lang} pages show it in English",
-            f"add {os.path.dirname(source['path'])}/{lang}/{notice['slug']}.md (Title and message)",
+            f"add {os.path.dirname(os.path.dirname(source['path']))}/{lang}/{notice['slug']}.md "
+            "(Title and message)",
             ADVICE,
         )
         for lang in languages
         if lang not in notice["texts"]
+    ]
+
+
+def misplaced(folder, english):
+    """A notice written straight into notices/ (the old layout): not shown,
+    and the build says where it goes, so nothing vanishes silently."""
+    return [
+        Problem(
+            display_path(os.path.join(folder, name)),
+            1,
+            "this notice is not shown: notices live in a folder per language",
+            f"move it to {display_path(english)}/ (its Spanish text goes in "
+            f"{display_path(folder)}/es/)",
+            WARNING,
+        )
+        for name in notice_files(folder)
     ]
 
 
@@ -201,10 +223,12 @@ def load_notices(settings):
     languages = settings.get("TRANSLATIONS", {}).get("languages", [])
     today = build.today(settings)
     active = []
-    names = notice_files(folder)
+    english = os.path.join(folder, settings.get("DEFAULT_LANG", "en"))
+    names = notice_files(english)
+    problems += misplaced(folder, english)
     problems += orphan_texts(folder, languages, names)
     for name in names:
-        path = os.path.join(folder, name)
+        path = os.path.join(english, name)
         notice = read_notice(path, display_path(path), problems, settings)
         if notice is None:
             continue

@@ -201,7 +201,7 @@ def notices(walk):
     """'Switch the banner on or off': a new notice, in Spanish too; taken down
     early by its End date; another deleted with its Spanish text left."""
     start, end = walk.day, walk.day + datetime.timedelta(days=3)
-    (walk.content / "notices" / "parking.md").write_text(
+    (walk.content / "notices" / "en" / "parking.md").write_text(
         f"Title: Parking lot closed\nLevel: warning\nStart: {start}\nEnd: {end}\n\n"
         "Please park on the street this week.\n"
     )
@@ -212,10 +212,10 @@ def notices(walk):
     assert "Estacionamiento cerrado" in words(soup_of(output / "es" / "index.html"))
     later, _ = walk.publishes("the site as of another day", walk.day + datetime.timedelta(days=5))
     assert any("parking.md" in line and "ended on" in line for line in later.warnings)
-    walk.edit("notices/parking.md", f"End: {end}", f"End: {walk.day - datetime.timedelta(days=1)}")
+    walk.edit("notices/en/parking.md", f"End: {end}", f"End: {walk.day - datetime.timedelta(days=1)}")
     _, output = walk.publishes("a notice taken down early")
     assert "Parking lot closed" not in words(soup_of(output / "index.html"))
-    (walk.content / "notices" / "holiday.md").unlink()
+    (walk.content / "notices" / "en" / "holiday.md").unlink()
     result, _ = walk.publishes("a notice deleted, its Spanish text left")
     assert any("es/holiday.md:1: no English notice" in line for line in result.warnings)
 

@@ -182,7 +182,7 @@ def test_every_spelling_of_a_reference_is_exact_or_refused(before, label, sign, 
 def test_a_notice_with_an_unanswered_fact_is_not_shown_live(content, tmp_path):
     """A notice never stops the site: its open question keeps it off the
     live site, with a note, until the center answers it."""
-    notice = content / "notices" / "holiday.md"
+    notice = content / "notices" / "en" / "holiday.md"
     notice.write_text(
         notice.read_text().replace("early on", "early on [[fact: group-days]] and on")
     )

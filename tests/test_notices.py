@@ -13,7 +13,7 @@ from support import FIXTURE_SITE, active_notices, build_site, html_files, soup_o
 
 DAY = datetime.timedelta(days=1)
 START, END = datetime.date(2026, 12, 20), datetime.date(2026, 12, 27)
-NOTICE = "tests/fixtures/site/notices/holiday.md"
+NOTICE = "tests/fixtures/site/notices/en/holiday.md"
 
 
 def banners(output):
@@ -30,7 +30,7 @@ def fixture_build(tmp_path, day, settings="pelicanconf.py"):
 
 
 def notes_about_the_notice(result):
-    return [line for line in result.warnings if "notices/holiday.md" in line]
+    return [line for line in result.warnings if "notices/en/holiday.md" in line]
 
 
 def test_every_page_shows_the_notices_active_today(all_documents, build_day):
@@ -85,7 +85,7 @@ def test_an_end_before_the_start_takes_a_notice_down_with_a_note(tmp_path, monke
     monkeypatch.delenv("STAGING", raising=False)
     content = tmp_path / "content"
     shutil.copytree(FIXTURE_SITE, content)
-    notice = content / "notices" / "holiday.md"
+    notice = content / "notices" / "en" / "holiday.md"
     notice.write_text(notice.read_text().replace("End: 2026-12-27", "End: 2026-12-19"))
     result = build_site(tmp_path / "output", "publishconf.py", today=START, PATH=content)
     assert result.ok, result.errors
@@ -117,7 +117,7 @@ def test_no_note_while_the_end_is_14_days_away_or_more(tmp_path):
     """A long-running notice in its middle makes no noise."""
     content = tmp_path / "content"
     shutil.copytree(FIXTURE_SITE, content)
-    notice = content / "notices" / "holiday.md"
+    notice = content / "notices" / "en" / "holiday.md"
     notice.write_text(notice.read_text().replace("End: 2026-12-27", "End: 2027-01-10"))
     result = build_site(tmp_path / "output", today=START, PATH=content)
     assert result.ok and not notes_about_the_notice(result), result.lines
@@ -127,10 +127,28 @@ def test_raw_html_in_a_notice_is_shown_as_text_not_run(tmp_path):
     """A notice is on every page: markup typed into it is escaped, Markdown works."""
     content = tmp_path / "content"
     shutil.copytree(FIXTURE_SITE, content)
-    notice = content / "notices" / "holiday.md"
+    notice = content / "notices" / "en" / "holiday.md"
     notice.write_text(notice.read_text().replace("We close", "<b>x</b> We close"))
     result = build_site(tmp_path / "output", today=START, PATH=content)
     assert result.ok, result.lines
     banner = soup_of(tmp_path / "output" / "index.html").select_one(".app-notice")
     assert banner.find("b") is None and "<b>x</b>" in banner.get_text()
     assert banner.find("strong").get_text() == "December 24"
+
+
+def test_a_notice_left_straight_in_notices_is_not_shown_and_the_build_says_where(tmp_path):
+    """The old layout (notices/holiday.md): never silently gone, never shown
+    half-translated; production still publishes the rest."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_SITE, content)
+    (content / "notices" / "en" / "holiday.md").rename(content / "notices" / "holiday.md")
+    result = build_site(tmp_path / "output", "publishconf.py", today=START, PATH=content)
+    assert result.ok, result.errors
+    assert any(
+        "notices/holiday.md:1: this notice is not shown: notices live in a folder per language"
+        in line
+        and "move it to" in line
+        and "notices/en/" in line
+        for line in result.warnings
+    ), result.warnings
+    assert not soup_of(tmp_path / "output" / "index.html").select("section.app-notice")

@@ -415,7 +415,7 @@ def test_a_spanish_notice_may_not_set_its_own_dates_or_level(content, tmp_path, 
 def test_a_spanish_notice_left_after_its_english_notice_is_deleted_is_a_note(content, tmp_path):
     """EDITING.md takes a notice down by deleting its file: the Spanish text
     left behind is not shown, and production publishes."""
-    (content / "notices" / "holiday.md").unlink()
+    (content / "notices" / "en" / "holiday.md").unlink()
     result = build(content, tmp_path, strict=True)
     assert result.ok, result.errors
     assert any_line(
