@@ -32,7 +32,7 @@ import markdown
 from pelican import signals
 
 from . import build, datafile, facts, fields, sanitize, to_confirm
-from .problems import ADVICE, NOTE, WARNING, Problem, display_path, not_utf8, record, settings_of
+from .problems import ADVICE, NOTE, Problem, display_path, not_utf8, record, settings_of
 
 DEFAULTS = {"path": "notices", "warn_days": 14, "today": None}
 
@@ -210,7 +210,8 @@ def misplaced(folder, english):
             "this notice is not shown: notices live in a folder per language",
             f"move it to {display_path(english)}/ (its Spanish text goes in "
             f"{display_path(folder)}/es/)",
-            WARNING,
+            ADVICE,
+            "held back",
         )
         for name in notice_files(folder)
     ]
