@@ -39,6 +39,7 @@ CONFIG = {
         "rsync": "rsync",
         "java": "default-jre-headless",
         "npm": "npm",
+        "node": "nodejs",
         "git": "git",
         "systemd-analyze": "systemd",
     },
@@ -83,10 +84,19 @@ def livereload(
     status_from = status_from or os.environ.get("IOP_DEPLOY_TARGET")
     status_target = target_of(status_from).get("target") if status_from else None
     site = preview.Preview(output, content, as_of, status_target=status_target)
+    if not lan:
+        from tools import editor_backend
+
+        site.editor = editor_backend.Editor(
+            content or ROOT / "content", as_of=as_of, status=lambda: site.status or None
+        )
     site.rebuild()
     print(f"Preview: http://{CONFIG['host']}:{port}/ (Ctrl+C to stop)", flush=True)
     if lan:
         preview.print_lan_help(port)
+        print("The web editor (/admin/) is off while the preview is open to the network.")
+    else:
+        print(f"Web editor: http://{CONFIG['host']}:{port}/admin/", flush=True)
     preview.serve(site, watched, "0.0.0.0" if lan else CONFIG["host"], port)
 
 
@@ -105,6 +115,9 @@ def setup(c):
     """Install what the tests and release checks drive (browser, nginx, validator)."""
     ensure_system_packages()
     ensure_node_packages(c)
+    from tools import editor_assets
+
+    editor_assets.ensure()  # the web editor's bundle, for its tests
 
 
 @task(help={"pytest_args": "extra arguments for pytest, e.g. '-k links -x'"})

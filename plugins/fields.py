@@ -72,6 +72,10 @@ PAGE_FIELDS = {
     "status": Field("choice", False, "'draft' keeps the page off the site", choices=("draft",)),
     "to_confirm": Field("text", False, "what the center must still check on this page"),
     "section": Field("choice", False, "where the page belongs in the site", choices=SECTIONS),
+    "photo": Field("photo", False, "a photo shown after the first paragraph"),
+    "photo_alt": Field(
+        "text", False, "what the photo shows, for people who cannot see it (needed with a photo)"
+    ),
 }
 
 # Fields Pelican obeys: an address, a layout, a language, a date of its own.
@@ -114,6 +118,8 @@ TRANSLATION_FIELDS = {
     "nav_title": PAGE_FIELDS["nav_title"],
     "status": PAGE_FIELDS["status"],
     "to_confirm": PAGE_FIELDS["to_confirm"],
+    "photo": PAGE_FIELDS["photo"],
+    "photo_alt": PAGE_FIELDS["photo_alt"],
     "translation_of": Field(
         "text", True, "the English page this translates, e.g. intensive-outpatient/benefits.md"
     ),
@@ -401,7 +407,24 @@ def parse_sign_off(value):
     return SignOff(match["version"].lower(), day, parse_person(match["who"]))
 
 
+# A page's photo: a file of content/images/ named as that folder requires
+# (plugins/content_files.py), written as Markdown writes a photo's address.
+PHOTO = re.compile(r"\{static\}/images/[a-z0-9]+(?:-[a-z0-9]+)*\.(?:jpg|jpeg|png|webp)")
+
+
+def parse_photo(value):
+    value = value.strip()
+    if not PHOTO.fullmatch(value):
+        raise Refused(
+            f"'{value[:60]}' is not a photo of the site",
+            "choose it in the editor, or write {static}/images/name.jpg for a file in "
+            "content/images/ (lowercase letters, digits and hyphens)",
+        )
+    return value
+
+
 KINDS = {
+    "photo": parse_photo,
     "version": parse_version,
     "text": parse_text,
     "description": parse_description,

@@ -32,6 +32,7 @@ Settings, one dict: SOURCE_READER = {"max_block": 6000, "max_brackets": 80, "max
 and the site's THEME_IDS (pelicanconf.py).
 """
 
+import html
 import logging
 
 import markdown
@@ -40,7 +41,7 @@ from pelican import signals
 from pelican.readers import MarkdownReader
 
 from . import datafile, facts, fields, to_confirm, translations
-from .problems import SINK_KEY, ContentError, Problem, display_path, settings_of
+from .problems import SINK_KEY, ContentError, Problem, Refused, display_path, settings_of
 
 logger = logging.getLogger("content_checks")
 DEFAULTS = {"max_block": 6000, "max_brackets": 80, "max_tags": 200}
@@ -154,6 +155,7 @@ class SourceReader(MarkdownReader):
             what = "the page is nested too deeply to read (lists or quotes inside each other)"
             fix = "use at most a few levels of lists and quotes"
             refuse(self.settings, [Problem(where, data.body_line, what, fix)])
+        content = with_photo(content, data.fields)
         metadata = self.metadata(data)
         # Not an editor's fields: what plugins/to_confirm.py and
         # plugins/translations.py need to know of the page's facts.
@@ -195,6 +197,27 @@ class SourceReader(MarkdownReader):
                 value = self._md.convert(value)
             output[name] = self.process_metadata(name, value)
         return output
+
+
+def with_photo(content, values):
+    """The page's `Photo` placed after its first paragraph (the heading and
+    the first words stay on a phone's first screen), as the Markdown
+    `![alt](photo)` would write it: the checks, the sanitizer and
+    plugins/images.py (responsive AVIF/WebP/JPEG) then treat it like any
+    photo of the text. A photo field that is not valid is not placed; the
+    field check names it."""
+    photo = values.get("photo", "").strip()
+    try:
+        fields.parse_photo(photo)
+    except Refused:
+        return content
+    alt = html.escape(values.get("photo_alt", "").strip())
+    tag = f'<p><img alt="{alt}" src="{html.escape(photo)}" /></p>'
+    end = content.find("</p>")
+    if end < 0:
+        return tag + "\n" + content
+    end += len("</p>")
+    return f"{content[:end]}\n{tag}{content[end:]}"
 
 
 def refuse(settings, problems):

@@ -212,7 +212,9 @@ def notices(walk):
     assert "Estacionamiento cerrado" in words(soup_of(output / "es" / "index.html"))
     later, _ = walk.publishes("the site as of another day", walk.day + datetime.timedelta(days=5))
     assert any("parking.md" in line and "ended on" in line for line in later.warnings)
-    walk.edit("notices/en/parking.md", f"End: {end}", f"End: {walk.day - datetime.timedelta(days=1)}")
+    walk.edit(
+        "notices/en/parking.md", f"End: {end}", f"End: {walk.day - datetime.timedelta(days=1)}"
+    )
     _, output = walk.publishes("a notice taken down early")
     assert "Parking lot closed" not in words(soup_of(output / "index.html"))
     (walk.content / "notices" / "en" / "holiday.md").unlink()

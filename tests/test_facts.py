@@ -215,7 +215,7 @@ def test_a_tagline_gives_the_centers_phone_from_center_txt(content, tmp_path):
         TAGLINE.format(answer="Xin gọi số {phone} (TTY: 711).")
     )
     week = content / "pages" / "about" / "week.md"
-    week.write_text(week.read_text() + "\n[[fact: tagline-vi]]\n{: lang=\"vi\" }\n")
+    week.write_text(week.read_text() + '\n[[fact: tagline-vi]]\n{: lang="vi" }\n')
     assert build(content, tmp_path).ok
     tagline = soup_of(tmp_path / "out" / "about" / "week" / "index.html").select_one("p[lang=vi]")
     assert words(tagline) == "Xin gọi số 858-555-0234 (TTY: 711)."
@@ -226,5 +226,7 @@ def test_a_tagline_without_the_phone_slot_or_711_is_refused(content, tmp_path, a
     (content / "facts" / "tagline-vi.txt").write_text(TAGLINE.format(answer=answer))
     result = build(content, tmp_path)
     assert not result.ok
-    assert any("facts/tagline-vi.txt:3: the tagline does not give" in line for line in result.errors)
+    assert any(
+        "facts/tagline-vi.txt:3: the tagline does not give" in line for line in result.errors
+    )
     assert any("write {phone} where the center's number goes" in line for line in result.errors)

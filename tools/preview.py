@@ -12,6 +12,8 @@ tells the open browser tab to reload. What is ours, and why:
   site as soon as a save fixes them;
 - every build reloads the tab: livereload skips reloads within 3 s of the
   last one, which lost the second of two quick saves;
+- the web editor is served at /admin/ (tools/editor_backend.py), on this
+  computer only (never with --lan);
 - while the last publish of the configured target did not go live, every
   page carries a band saying so, with its problem lines
   (tools/publishing.py): the editor learns it where they work. It is added
@@ -70,6 +72,8 @@ class Preview:
         self.output, self.content, self.as_of = Path(output), content, as_of
         self.settings, self.problems = settings, []
         self.status_target, self.status, self.status_read = status_target, None, 0.0
+        self.editor = None  # the web editor at /admin/ (tools/editor_backend.py), if served
+        self.reload_script = b""  # livereload's, put into the preview's pages (serve())
 
     def command(self):
         command = [
@@ -115,8 +119,11 @@ class Preview:
             self.status = False
 
     def band(self, body):
-        """The page with the publish band after <body>, when the last publish
-        did not go live."""
+        """The page with livereload's script (the tab reloads after each
+        build) and, when the last publish did not go live, the publish band
+        after <body>."""
+        if self.reload_script:
+            body = body.replace(b"</head>", self.reload_script + b"</head>", 1)
         if not self.status or self.status.ok:
             return body
         return BODY.sub(lambda m: m.group(0) + publish_band(self.status), body, count=1)
@@ -124,8 +131,11 @@ class Preview:
     def __call__(self, environ, start_response):
         """WSGI: the problems while the build is broken, else the built file."""
         path = environ.get("PATH_INFO", "/")
+        if self.editor and (path == "/admin" or path.startswith("/admin/")):
+            return self.editor(environ, start_response)
         if self.problems and (path.endswith("/") or path.endswith(".html")):
-            return respond(start_response, "200 OK", "text/html", error_page(self.problems))
+            page = self.band(error_page(self.problems))
+            return respond(start_response, "200 OK", "text/html", page)
         file = self.file_for(path)
         if file is None:
             missing = self.output / "404.html"
@@ -218,9 +228,22 @@ def serve(preview, watched, host, port):
     """Serve the preview with livereload until Ctrl+C."""
     from livereload import Server
     from livereload.handlers import LiveReloadHandler
+    from tornado import web
+    from tornado.wsgi import WSGIContainer
+
+    class PreviewServer(Server):
+        """livereload's WSGI container writes its reload script before every
+        b"</head>" of every response, whatever its type (livereload 2.7.1):
+        it broke the editor's script (decap-cms.js holds that string). The
+        preview puts the script into its own pages instead (Preview.band),
+        and tornado's plain container serves the rest untouched."""
+
+        def get_web_handlers(self, script):
+            preview.reload_script = script
+            return [(r".*", web.FallbackHandler, {"fallback": WSGIContainer(self.app)})]
 
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0  # every build reloads the tab
-    server = Server(app=preview)
+    server = PreviewServer(app=preview)
     for path in watched:
         server.watch(str(path), preview.rebuild)
     server.serve(host=host, port=int(port), debug=False, open_url_delay=None)

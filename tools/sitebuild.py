@@ -11,6 +11,8 @@ otherwise empty the output folder before the checks run).
 """
 
 import argparse
+import dataclasses
+import json
 import logging
 import os
 import shutil
@@ -198,6 +200,11 @@ def main(argv=None):
         "--as-of", dest="today", help="build the site as of this date (YYYY-MM-DD): notices"
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help="also print the problems as JSON on stdout (the web editor)",
+    )
     args = parser.parse_args(argv)
     if args.debug:
         os.environ["SITEBUILD_DEBUG"] = "1"
@@ -207,7 +214,22 @@ def main(argv=None):
         parser.error(f"--as-of: {error}")
     override = {"PATH": os.path.abspath(args.content)} if args.content else None
     result = build(args.settings, args.output, override, today=today)
+    if args.json:
+        print(as_json(result))
     return report(result)
+
+
+def as_json(result):
+    """The build's outcome as data: every problem, and the lines of a failure
+    no problem names (a bug line)."""
+    named = {str(problem) for problem in result.problems}
+    return json.dumps(
+        {
+            "ok": result.ok,
+            "problems": [dataclasses.asdict(problem) for problem in result.problems],
+            "other_errors": [line for line in result.errors if line not in named],
+        }
+    )
 
 
 # Tags of plugins/problems.py, as the summary names them.

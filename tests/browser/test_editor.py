@@ -1,0 +1,122 @@
+"""The web editor as a staff member uses it: Chromium opens /admin/ of the
+live preview, edits, saves; the file on disk changes by the one line
+edited, the site rebuilds with it; a mistake shows our problem line next
+to its field and writes nothing; a notice is written in both languages."""
+
+import shutil
+import urllib.request
+
+import pytest
+
+from support import FIXTURE_SITE, running_preview, wait_for
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]  # a live preview and Decap CMS: ~30 s
+
+
+@pytest.fixture(scope="module")
+def editor(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("web-editor")
+    content = folder / "content"
+    shutil.copytree(FIXTURE_SITE, content)
+    with running_preview(content, folder) as (url, log):
+        yield content, url.rstrip("/"), log
+
+
+@pytest.fixture
+def admin(browser, editor):
+    """A page signed in to the editor (the local backend's Login)."""
+    content, base, log = editor
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(base + "/admin/")
+    page.get_by_role("button", name="Login").click()
+    page.get_by_text("Collections").wait_for()
+    yield page, content, base, errors
+    context.close()
+
+
+def open_entry(page, base, collection, slug):
+    page.goto(f"{base}/admin/#/collections/{collection}/entries/{slug}")
+    page.locator('input[id^="title-field-"]').first.wait_for()
+
+
+def publish(page):
+    page.get_by_role("button", name="Publish").first.click()
+    page.get_by_text("Publish now").click()
+
+
+def site_says(base, path, text):
+    def check():
+        with urllib.request.urlopen(base + path, timeout=5) as response:
+            return text in response.read().decode()
+
+    return wait_for(check, seconds=90)
+
+
+def test_a_title_edited_in_the_browser_is_one_line_on_disk_and_on_the_site(admin):
+    page, content, base, errors = admin
+    about = content / "pages" / "about.md"
+    before = about.read_text()
+    open_entry(page, base, "pages", "about")
+    page.locator('input[id^="title-field-"]').fill("About our small center")
+    publish(page)
+    assert wait_for(lambda: "About our small center" in about.read_text(), seconds=60)
+    after = about.read_text()
+    assert after == before.replace(
+        "Title: About the fixture center", "Title: About our small center"
+    )
+    assert site_says(base, "/about/", "About our small center")
+    page.screenshot(path=str(content.parent / "editor-saved.png"))
+    assert not errors, errors
+
+
+def test_a_mistake_shows_our_line_next_to_its_field_and_writes_nothing(admin):
+    page, content, base, _ = admin
+    about = content / "pages" / "about.md"
+    before = about.read_bytes()
+    open_entry(page, base, "pages", "about")
+    page.locator('textarea[id^="summary-field-"]').fill("x" * 170)
+    publish(page)
+    note = page.locator(".iop-field-problem").first
+    note.wait_for(timeout=60_000)
+    assert (
+        "about.md:5: summary: the summary is 170 characters - shorten it to 160 or fewer"
+        in note.inner_text()
+    )
+    # Under the Summary field's own block.
+    block = page.locator('label[for^="summary-field-"]').locator(
+        "xpath=ancestor::*[contains(@class, 'ControlContainer')][1]"
+    )
+    assert block.locator(".iop-field-problem").count() == 1
+    assert page.get_by_text("Failed to persist entry").first.is_visible()
+    page.screenshot(path=str(content.parent / "editor-refused.png"))
+    assert about.read_bytes() == before
+
+
+def test_a_notice_is_written_in_english_and_spanish_side_by_side(admin):
+    page, content, base, _ = admin
+    page.goto(f"{base}/admin/#/collections/notices/new")
+    titles = page.locator('input[id^="title-field-"]')
+    titles.nth(1).wait_for()
+    titles.nth(0).fill("Closed on Friday")
+    titles.nth(1).fill("Cerrado el viernes")
+    page.locator('[id^="level-field-"]').first.click()
+    page.get_by_text("warning", exact=True).click()
+    page.locator('input[id^="start-field-"]').first.fill("2026-12-20")
+    page.locator('input[id^="end-field-"]').first.fill("2026-12-27")
+    bodies = page.locator("[contenteditable=true]")
+    bodies.nth(0).click()
+    page.keyboard.type("The center is closed on Friday.")
+    bodies.nth(1).click()
+    page.keyboard.type("El centro cierra el viernes.")
+    publish(page)
+    english = content / "notices" / "en" / "closed-on-friday.md"
+    spanish = content / "notices" / "es" / "closed-on-friday.md"
+    assert wait_for(lambda: english.is_file() and spanish.is_file(), seconds=60)
+    assert english.read_text() == (
+        "Title: Closed on Friday\nLevel: warning\nStart: 2026-12-20\nEnd: 2026-12-27\n\n"
+        "The center is closed on Friday.\n"
+    )
+    assert spanish.read_text() == "Title: Cerrado el viernes\n\nEl centro cierra el viernes.\n"

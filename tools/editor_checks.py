@@ -1,0 +1,205 @@
+"""The web editor's checks: the real build, on the content as it would be
+after a save, before anything is written.
+
+A save (or a preview) copies content/ into a scratch folder (hard links:
+nothing is read twice, nothing of content/ can be touched), puts the
+unsaved files in it, and runs the very build the preview runs (a fresh
+`python -m tools.sitebuild` process, as tools/preview.py does) with the
+scratch folder as its content. Its problems are the build's own, with the
+file, the line, what is wrong and the fix; each is mapped to the form
+field it concerns (the line of a `Key:` is that field's, any other line
+the text's), so the editor can show it next to that field.
+
+A save is refused for an error the current content does not already have
+(an error elsewhere in the site, made by someone else, never blocks an
+unrelated save; the preview keeps showing it). Only errors stop a save:
+warnings and notes are shown, as the preview shows them.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from plugins import datafile
+
+ROOT = Path(__file__).resolve().parents[1]
+# A scratch build's outputs kept for the preview pane (the newest ones).
+KEEP_OUTPUTS = 4
+
+
+@dataclass
+class Checked:
+    ok: bool  # the save may be written: no new error
+    problems: (
+        list  # every problem of the build, as dicts (path, line, what, fix, level, tag, field)
+    )
+    new_errors: list  # the errors this change brings
+    output: Path | None = None  # the built site, when the build finished
+    other_errors: list = field(default_factory=list)  # a failure no problem names
+
+
+def fingerprint(content):
+    """What content/ holds now, cheaply: each file's path, size and time."""
+    found = []
+    for here, folders, files in os.walk(content):
+        folders.sort()
+        for name in sorted(files):
+            path = os.path.join(here, name)
+            try:
+                info = os.lstat(path)
+            except OSError:
+                continue
+            found.append((os.path.relpath(path, content), info.st_size, info.st_mtime_ns))
+    return hash(tuple(found))
+
+
+def link_or_copy(source, target):
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def field_of(text, line):
+    """The form field a line of a file concerns: its `Key:` line's field,
+    else the text ("body")."""
+    if text is None or not line:
+        return ""
+    data = datafile.parse("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    for key, number in data.lines.items():
+        if number == line:
+            return key
+    if line >= data.body_line:
+        return "body"
+    return ""
+
+
+class Checker:
+    """Builds of content/ with a change applied, one at a time."""
+
+    def __init__(self, content, settings="pelicanconf.py", as_of=None, work=None):
+        self.content = Path(content).resolve()
+        self.settings = str((ROOT / settings).resolve())
+        self.as_of = as_of
+        self.work = Path(work or tempfile.mkdtemp(prefix="iop-editor-"))
+        self.lock = threading.Lock()
+        self.count = 0
+        self._baseline = (None, set())
+
+    def overlay(self, changes):
+        """A scratch copy of content/ with `changes` ({path under content/:
+        bytes, or None to delete}) applied; its folder."""
+        self.count += 1
+        folder = self.work / f"build-{self.count}"
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.copytree(self.content, folder / "content", copy_function=link_or_copy, symlinks=True)
+        for relative, data in changes.items():
+            target = folder / "content" / relative
+            if target.is_file() or target.is_symlink():
+                target.unlink()  # a new file, never the hard-linked original
+            if data is not None:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
+        return folder
+
+    def build(self, folder):
+        """The build's answer as data, its display paths "content/..." (it
+        runs in the scratch folder)."""
+        command = [
+            sys.executable,
+            "-m",
+            "tools.sitebuild",
+            "--settings",
+            self.settings,
+            "--content",
+            str(folder / "content"),
+            "--output",
+            str(folder / "output"),
+            "--json",
+        ]
+        if self.as_of:
+            command += ["--as-of", str(self.as_of)]
+        environment = dict(os.environ, PYTHONPATH=str(ROOT))
+        run = subprocess.run(command, cwd=folder, env=environment, capture_output=True, text=True)
+        try:
+            return json.loads(run.stdout.strip().splitlines()[-1])
+        except (IndexError, ValueError):
+            tail = " ".join(run.stderr.split())[-300:]
+            return {
+                "ok": False,
+                "problems": [],
+                "other_errors": [f"the check could not run: {tail}"],
+            }
+
+    def baseline(self):
+        """{(path, what)} of the errors content/ has now (one build per change of content/)."""
+        now = fingerprint(self.content)
+        if self._baseline[0] != now:
+            folder = self.overlay({})
+            answer = self.build(folder)
+            shutil.rmtree(folder, ignore_errors=True)
+            errors = {(p["path"], p["what"]) for p in answer["problems"] if p["level"] == "error"}
+            self._baseline = (now, errors)
+        return self._baseline[1]
+
+    def check(self, changes):
+        """Checked: the build of content/ with `changes` applied."""
+        with self.lock:
+            before = self.baseline()
+            folder = self.overlay(changes)
+            answer = self.build(folder)
+            texts = {
+                f"content/{path}": data.decode("utf-8", "replace")
+                for path, data in changes.items()
+                if data is not None and path.endswith((".md", ".txt"))
+            }
+            problems = []
+            for problem in answer["problems"]:
+                problem["field"] = field_of(texts.get(problem["path"]), problem["line"])
+                problems.append(problem)
+            new = [
+                p
+                for p in problems
+                if p["level"] == "error" and (p["path"], p["what"]) not in before
+            ]
+            output = folder / "output"
+            self.tidy()
+            return Checked(
+                ok=not new and not answer["other_errors"],
+                problems=problems,
+                new_errors=new,
+                output=output if output.is_dir() else None,
+                other_errors=answer["other_errors"],
+            )
+
+    def tidy(self):
+        """Keep the newest scratch builds only (the preview pane shows them)."""
+        builds = sorted(
+            (p for p in self.work.glob("build-*") if p.is_dir()),
+            key=lambda p: int(p.name.split("-")[1]),
+        )
+        for old in builds[:-KEEP_OUTPUTS]:
+            shutil.rmtree(old, ignore_errors=True)
+
+    def close(self):
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
+def url_of(path):
+    """The address a page of content/ is built at (pelicanconf.py's rules):
+    pages/a/b.md -> /a/b/; each edition's index.md -> / or /es/."""
+    relative = path.removeprefix("content/").removeprefix("pages/")
+    if not path.removeprefix("content/").startswith("pages/"):
+        return "/"
+    slug = relative.removesuffix(".md")
+    if slug == "index":
+        return "/"
+    if slug.endswith("/index") and slug.count("/") == 1 and slug.startswith("es/"):
+        return "/es/"
+    return f"/{slug}/"
