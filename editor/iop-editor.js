@@ -68,11 +68,24 @@
     return [{ path: path, text: format.toFile(plain(entry.get('data')), keys) }];
   }
 
+  /* On the center's server the checks answer people signed in with
+     GitHub: the token Decap keeps for this site goes with each request. */
+  function headers() {
+    var sent = { 'Content-Type': 'application/json' };
+    try {
+      var user = JSON.parse(window.localStorage.getItem('decap-cms-user') || 'null');
+      if (user && user.token) sent.Authorization = 'Bearer ' + user.token;
+    } catch (error) {
+      /* no user stored: the local editor */
+    }
+    return sent;
+  }
+
   function check(files) {
     return fetch(CHECK, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json' },
+      headers: headers(),
       body: JSON.stringify({ files: files }),
     }).then(function (response) {
       return response.json().then(function (answer) {
@@ -228,7 +241,7 @@
 
   /* The last publish: when it did not go live, a band at the foot of the
      editor says so, with the build's lines (issue: never fail silently). */
-  fetch(STATUS, { credentials: 'same-origin' })
+  fetch(STATUS, { credentials: 'same-origin', headers: headers() })
     .then(function (response) {
       return response.json();
     })

@@ -61,7 +61,13 @@ def test_the_timer_fires_daily_after_midnight_in_san_diego():
     assert timer["Install"]["WantedBy"] == "timers.target"
 
 
-UNITS = ["iop-publish.timer", "iop-publish.service", "iop-publish-failed.service"]
+UNITS = [
+    "iop-publish.timer",
+    "iop-publish.service",
+    "iop-publish-failed.service",
+    "iop-publish-on-merge.timer",
+    "iop-publish-on-merge.service",
+]
 
 
 @pytest.mark.parametrize("name", UNITS)
@@ -98,3 +104,40 @@ def test_a_failed_publish_mails_its_problems():
     assert publish["Service"]["EnvironmentFile"] == alert["EnvironmentFile"]
     example = (SYSTEMD / "iop-publish.env").read_text()
     assert "IOP_ALERT_EMAIL=" in example and "IOP_DEPLOY_TARGET=" in example
+
+
+def test_systemd_finds_nothing_wrong_with_the_editor_service(tmp_path):
+    """The web editor's unit as shipped (paths made local): an unprivileged,
+    read-only service running tools.editor_service."""
+    require_tool("systemd-analyze")
+    text = (SYSTEMD / "iop-editor.service").read_text().replace("/srv/iop-site", str(tmp_path))
+    text = text.replace("User=iop-editor", "User=root").replace("Group=iop-editor", "Group=root")
+    env = tmp_path / "iop-editor.env"
+    env.write_text((SYSTEMD / "iop-editor.env").read_text())
+    text = text.replace("/etc/default/iop-editor", str(env))
+    (tmp_path / "iop-editor.service").write_text(text)
+    (tmp_path / ".venv" / "bin").mkdir(parents=True)
+    (tmp_path / ".venv" / "bin" / "python").write_text("#!/bin/sh\n")
+    (tmp_path / ".venv" / "bin" / "python").chmod(0o755)
+    run = subprocess.run(
+        ["systemd-analyze", "verify", str(tmp_path / "iop-editor.service")],
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stderr
+    service = unit("iop-editor.service")["Service"]
+    assert "-m tools.editor_service" in service["ExecStart"]
+    assert service["NoNewPrivileges"] == "yes" and service["ProtectSystem"] == "strict"
+
+
+def test_a_merge_into_main_is_published_within_minutes():
+    """The web editor's pull requests, once merged, go live without waiting
+    for the night: the timer looks every 5 minutes and publishes only when
+    main moved, mailing a stopped publish like the nightly one."""
+    timer = unit("iop-publish-on-merge.timer")["Timer"]
+    assert timer["OnCalendar"] == "*:0/5"
+    service = unit("iop-publish-on-merge.service")
+    command = service["Service"]["ExecStart"]
+    assert "git fetch --quiet origin main" in command and "git merge --ff-only" in command
+    assert command.rstrip("'").endswith("invoke publish --to server; fi")
+    assert service["Unit"]["OnFailure"] == "iop-publish-failed.service"

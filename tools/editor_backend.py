@@ -16,6 +16,11 @@ JSON, from the same origin (a website the editor's browser visits cannot
 post here). With --lan the editor is not served at all: the preview is
 then open to the network, and an editor must not be.
 
+On the center's server (tools/editor_service.py) the same app serves the
+editor with the GitHub backend: saves go to GitHub as pull requests, so
+/admin/api/v1 is not served; sign-in is /admin/oauth/ (tools/editor_oauth.py),
+and the checks answer people with write access only.
+
 Routes (all under /admin/):
   /admin/                  the editor page (its own security policy)
   /admin/config.yml        the configuration, from tools/editor_config.py
@@ -33,9 +38,11 @@ import json
 import mimetypes
 import os
 import re
+import secrets
+import urllib.parse
 from pathlib import Path
 
-from tools import editor_assets, editor_checks, editor_config
+from tools import editor_assets, editor_checks, editor_config, editor_oauth
 
 ROOT = Path(__file__).resolve().parents[1]
 STATIC = ROOT / "editor"
@@ -79,13 +86,29 @@ class Editor:
     """The /admin/ app. `status`: a callable answering the last publish's
     status (tools/publishing.Status) or None."""
 
-    def __init__(self, content, settings="pelicanconf.py", as_of=None, status=None, checker=None):
+    def __init__(
+        self,
+        content,
+        settings="pelicanconf.py",
+        as_of=None,
+        status=None,
+        checker=None,
+        access=None,
+        public_url="",
+    ):
+        """`access` (tools/editor_oauth.Access) and `public_url` make it the
+        center's server (tools/editor_service.py): the editor saves to
+        GitHub as pull requests, people sign in with GitHub, and the checks
+        answer only those who may write to the repository. Without them it
+        is the local editor of the live preview."""
         # Paths the editor names start "content/": the content folder,
         # wherever it is (the preview's --content).
         self.content = Path(content).resolve()
         self.checker = checker or editor_checks.Checker(self.content, settings, as_of)
         self.status = status or (lambda: None)
         self.assets = None
+        self.access, self.public_url = access, public_url.rstrip("/")
+        self.previews = {}  # scratch build number -> the secret in its address
 
     # --- HTTP ------------------------------------------------------------------
 
@@ -93,19 +116,22 @@ class Editor:
         path = environ.get("PATH_INFO", "/")
         try:
             self.guard(environ)
+            if path.startswith(f"{PREFIX}/oauth/") and self.access:
+                return self.oauth(environ, start_response, path)
             if environ.get("REQUEST_METHOD") == "POST":
                 body = self.read_json(environ)
-                if path == f"{PREFIX}/api/v1":
+                if path == f"{PREFIX}/api/v1" and not self.access:
                     return self.json(start_response, self.api(body))
                 if path == f"{PREFIX}/api/check":
+                    self.signed_in(environ)
                     return self.json(start_response, self.check(body))
                 raise Refused("404 Not Found", "no such address")
             if path in (PREFIX, f"{PREFIX}/"):
                 return self.file(start_response, STATIC / "index.html", policy=True)
             if path == f"{PREFIX}/config.yml":
-                text = editor_config.as_yaml(editor_config.config(str(self.content)))
-                return self.send(start_response, "200 OK", "text/yaml", text.encode())
+                return self.send(start_response, "200 OK", "text/yaml", self.config_text().encode())
             if path == f"{PREFIX}/api/status":
+                self.signed_in(environ)
                 return self.json(start_response, self.publish_status())
             if path.startswith(f"{PREFIX}/preview/"):
                 return self.preview_file(start_response, path)
@@ -114,18 +140,81 @@ class Editor:
             return self.json(start_response, {"error": refused.message}, refused.status)
 
     def guard(self, environ):
-        """Only this machine's own editor page may use the editor: loopback
-        Host (no DNS rebinding), and a POST is same-origin JSON."""
-        host = environ.get("HTTP_HOST", "").rsplit(":", 1)[0].strip("[]")
-        if host not in ("127.0.0.1", "localhost", "::1"):
+        """Only the editor's own page may use the editor: the local one on
+        this machine's loopback Host (no DNS rebinding), the server's on its
+        public host; a POST is same-origin JSON."""
+        host = environ.get("HTTP_HOST", "")
+        if self.public_url:
+            if host != urllib.parse.urlsplit(self.public_url).netloc:
+                raise Refused("403 Forbidden", "the editor answers at its own address only")
+        elif host.rsplit(":", 1)[0].strip("[]") not in ("127.0.0.1", "localhost", "::1"):
             raise Refused("403 Forbidden", "the editor answers on this computer only")
         if environ.get("REQUEST_METHOD") != "POST":
             return
         if not environ.get("CONTENT_TYPE", "").startswith("application/json"):
             raise Refused("415 Unsupported Media Type", "send JSON")
         origin = environ.get("HTTP_ORIGIN")
-        if origin and origin.split("://", 1)[-1] != environ.get("HTTP_HOST"):
+        if origin and origin.split("://", 1)[-1] != host:
             raise Refused("403 Forbidden", "the editor takes requests from its own page only")
+
+    def signed_in(self, environ):
+        """On the server: the person's GitHub token may write to the repository."""
+        if not self.access:
+            return
+        token = environ.get("HTTP_AUTHORIZATION", "").removeprefix("Bearer ").removeprefix("token ")
+        if not self.access.allows(token.strip()):
+            raise Refused("401 Unauthorized", "sign in with GitHub (write access to the site)")
+
+    def config_text(self):
+        if not self.access:
+            return editor_config.as_yaml(editor_config.config(str(self.content)))
+        settings = editor_config.config(
+            str(self.content),
+            "github",
+            repo=self.access.repo,
+            base_url=self.public_url,
+            site_url=self.public_url,
+        )
+        return editor_config.as_yaml(settings)
+
+    def oauth(self, environ, start_response, path):
+        """GitHub sign-in (tools/editor_oauth.py): /admin/oauth/auth sends
+        the person to GitHub; /admin/oauth/callback hands the token over."""
+        callback = f"{self.public_url}{PREFIX}/oauth/callback"
+        if path == f"{PREFIX}/oauth/auth":
+            state = secrets.token_urlsafe(24)
+            cookie = (
+                f"{editor_oauth.STATE_COOKIE}={state}; Path={PREFIX}/oauth/; Max-Age=600; "
+                "HttpOnly; Secure; SameSite=Lax"
+            )
+            location = self.access.authorize_url(callback, state)
+            start_response(
+                "302 Found",
+                [("Location", location), ("Set-Cookie", cookie), ("Cache-Control", "no-store")],
+            )
+            return [b""]
+        if path != f"{PREFIX}/oauth/callback":
+            raise Refused("404 Not Found", "no such address")
+        query = urllib.parse.parse_qs(environ.get("QUERY_STRING", ""))
+        state = (query.get("state") or [""])[0]
+        expected = editor_oauth.cookie_value(environ, editor_oauth.STATE_COOKIE)
+        token, error = None, None
+        if not state or not expected or not secrets.compare_digest(state, expected):
+            error = "the sign-in was not started here (or took over 10 minutes): try again"
+        else:
+            try:
+                token = self.access.token_for((query.get("code") or [""])[0], callback)
+            except (OSError, ValueError, PermissionError) as refused:
+                error = f"GitHub refused: {refused}"
+        page, policy = editor_oauth.handshake_page(self.public_url, token, error)
+        headers = [
+            ("Content-Security-Policy", policy),
+            (
+                "Set-Cookie",
+                f"{editor_oauth.STATE_COOKIE}=; Path={PREFIX}/oauth/; Max-Age=0; HttpOnly; Secure",
+            ),
+        ]
+        return self.send(start_response, "200 OK", "text/html", page, headers)
 
     def read_json(self, environ):
         try:
@@ -183,9 +272,11 @@ class Editor:
     def preview_file(self, start_response, path):
         """A file of a scratch build (/admin/preview/N/a/b/), never outside it."""
         parts = path.removeprefix(f"{PREFIX}/preview/").split("/", 1)
-        if not parts[0].isdigit() or any(p.startswith(".") for p in path.split("/")):
+        number, _, secret = parts[0].partition("-")
+        known = self.previews.get(number, "")
+        if not known or not secrets.compare_digest(secret, known) or ".." in path.split("/"):
             raise Refused("404 Not Found", "no such preview")
-        output = (self.checker.work / f"build-{parts[0]}" / "output").resolve()
+        output = (self.checker.work / f"build-{number}" / "output").resolve()
         target = (output / (parts[1] if len(parts) > 1 else "")).resolve()
         if target.is_dir():
             target = target / "index.html"
@@ -410,7 +501,11 @@ class Editor:
         if checked.output is not None and files:
             url = editor_checks.url_of(files[0]["path"])
             if (checked.output / url.lstrip("/") / "index.html").is_file():
-                preview = f"{PREFIX}/preview/{checked.output.parent.name.split('-')[1]}{url}"
+                # An address nobody can guess: a preview shows what is not public.
+                number = checked.output.parent.name.split("-")[1]
+                self.previews = {n: t for n, t in self.previews.items() if int(n) > int(number) - 8}
+                self.previews[number] = secrets.token_urlsafe(16)
+                preview = f"{PREFIX}/preview/{number}-{self.previews[number]}{url}"
         mine = {item["path"] for item in files}
         return {
             "ok": checked.ok,

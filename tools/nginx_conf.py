@@ -106,10 +106,12 @@ map $uri $iop_redirect {{
 """
 
 
-def standalone(root, port, folder, locations_file, user=None):
+def standalone(root, port, folder, locations_file, user=None, includes=()):
     """A whole nginx.conf serving `root` on 127.0.0.1:port, its pid, logs and
-    temporary files in `folder`, with the map read from the release itself."""
+    temporary files in `folder`, with the map read from the release itself;
+    `includes`: more files for the server block (the web editor's)."""
     user_line = f"user {user};" if user else ""
+    extra = "".join(f"        include {path};\n" for path in includes)
     # Debian's brotli module is a package of its own (see iop-site.conf).
     brotli = f"load_module {BROTLI_MODULE};" if Path(BROTLI_MODULE).exists() else ""
     return f"""\
@@ -132,7 +134,7 @@ http {{
     server {{
         listen 127.0.0.1:{port};
         root {root};
-        include {locations_file};
+{extra}        include {locations_file};
     }}
 }}
 """

@@ -40,8 +40,9 @@ def served_folder():
 
 
 class Nginx:
-    def __init__(self, root, tmp, port):
+    def __init__(self, root, tmp, port, includes=()):
         self.root, self.tmp, self.port = Path(root), Path(tmp), port
+        self.includes = includes
         self.url = f"http://127.0.0.1:{port}"
         self.process = None
 
@@ -49,7 +50,9 @@ class Nginx:
         self.tmp.mkdir(parents=True, exist_ok=True)
         conf = self.tmp / "nginx.conf"
         conf.write_text(
-            nginx_conf.standalone(self.root, self.port, self.tmp, LOCATIONS, worker_user())
+            nginx_conf.standalone(
+                self.root, self.port, self.tmp, LOCATIONS, worker_user(), self.includes
+            )
         )
         check = subprocess.run(
             ["nginx", "-t", "-c", str(conf), "-p", str(self.tmp)], capture_output=True, text=True
