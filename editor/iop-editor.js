@@ -45,10 +45,11 @@
     var path = entry.get('path');
     var slug = entry.get('slug') || 'new-page';
     var format = formats.formats[spec.format];
-    var keys = fieldNames(spec);
     if (spec.files) {
-      return [{ path: spec.files[0].file, text: format.toFile(plain(entry.get('data')), fieldNames(spec.files[0])) }];
+      var file = spec.files[0];
+      return [{ path: file.file, text: format.toFile(plain(entry.get('data')), fieldNames(file)) }];
     }
+    var keys = fieldNames(spec);
     var extension = spec.extension || 'md';
     var files = [];
     if (spec.i18n) {
@@ -81,12 +82,46 @@
     return sent;
   }
 
-  function check(files) {
+  /* Photos chosen for this entry but not saved yet (Decap keeps them in
+     the browser until the entry is saved): the check needs them too, or a
+     new page's photo would be "not found". */
+  function pendingMedia(entry) {
+    var files = plain(entry.get('mediaFiles')) || [];
+    return Promise.all(
+      files
+        .filter(function (file) {
+          return file && file.path && typeof file.url === 'string' && file.url.indexOf('blob:') === 0;
+        })
+        .map(function (file) {
+          return fetch(file.url)
+            .then(function (response) {
+              return response.blob();
+            })
+            .then(function (blob) {
+              return new Promise(function (resolve) {
+                var reader = new FileReader();
+                reader.onload = function () {
+                  resolve({ path: file.path, content: String(reader.result).split(',')[1] || '' });
+                };
+                reader.readAsDataURL(blob);
+              });
+            });
+        }),
+    );
+  }
+
+  function check(files, entry) {
+    return (entry ? pendingMedia(entry) : Promise.resolve([])).then(function (media) {
+      return send(files, media);
+    });
+  }
+
+  function send(files, media) {
     return fetch(CHECK, {
       method: 'POST',
       credentials: 'same-origin',
       headers: headers(),
-      body: JSON.stringify({ files: files }),
+      body: JSON.stringify({ files: files, media: media }),
     }).then(function (response) {
       return response.json().then(function (answer) {
         if (!response.ok) throw new Error(answer.error || 'the check did not answer');
@@ -126,7 +161,7 @@
       return settings.then(function (found) {
         var spec = found.collections[entry.get('collection')];
         if (!spec) return undefined;
-        return check(filesOf(entry, spec)).then(function (answer) {
+        return check(filesOf(entry, spec), entry).then(function (answer) {
           showProblems(answer.problems);
           if (!answer.ok) {
             throw new Error('Not saved: ' + answer.new_errors.join(' | '));
@@ -167,7 +202,7 @@
       settings
         .then(function (found) {
           var spec = found.collections[entry.get('collection')];
-          return check(filesOf(entry, spec));
+          return check(filesOf(entry, spec), entry);
         })
         .then(function (answer) {
           if (self.gone || asked !== self.asked) return;

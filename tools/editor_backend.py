@@ -494,6 +494,12 @@ class Editor:
             if not isinstance(item.get("text"), str):
                 raise Refused("400 Bad Request", "no text to check")
             changes[item["path"]] = item["text"].encode("utf-8")
+        # Photos chosen for the entry but not saved yet, as Decap will save them.
+        media = [
+            {"path": m.get("path"), "content": m.get("content", "")}
+            for m in body.get("media") or []
+        ]
+        changes.update(self.decoded_assets(media))
         checked = self.checker.check(
             {path.removeprefix("content/"): data for path, data in changes.items()}
         )

@@ -8,7 +8,7 @@ import urllib.request
 
 import pytest
 
-from support import FIXTURE_SITE, running_preview, wait_for
+from support import FIXTURE_SITE, running_preview, session_phone_photo, wait_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]  # a live preview and Decap CMS: ~30 s
 
@@ -18,6 +18,10 @@ def editor(tmp_path_factory):
     folder = tmp_path_factory.mktemp("web-editor")
     content = folder / "content"
     shutil.copytree(FIXTURE_SITE, content)
+    (content / "facts").mkdir()
+    (content / "facts" / "group-days.txt").write_text(
+        "Question: The days groups meet\nOwner: admissions\n"
+    )
     with running_preview(content, folder) as (url, log):
         yield content, url.rstrip("/"), log
 
@@ -120,3 +124,68 @@ def test_a_notice_is_written_in_english_and_spanish_side_by_side(admin):
         "The center is closed on Friday.\n"
     )
     assert spanish.read_text() == "Title: Cerrado el viernes\n\nEl centro cierra el viernes.\n"
+
+
+def test_a_new_page_with_a_photo(admin):
+    """The photo is uploaded from the computer, named as content/images/
+    requires, and placed after the first paragraph of the new page."""
+    page, content, base, errors = admin
+    photo = session_phone_photo(content.parent / "Group Room.JPG", size=(1600, 1200), quality=80)
+    page.goto(f"{base}/admin/#/collections/pages-about/new")
+    page.locator('input[id^="title-field-"]').wait_for()
+    page.locator('input[id^="title-field-"]').fill("Family support group")
+    page.locator('textarea[id^="summary-field-"]').fill(
+        "A weekly group for families: when it meets and how to join."
+    )
+    page.locator('input[id^="reviewed-field-"]').fill("2026-11-27")
+    page.locator("[contenteditable=true]").first.click()
+    page.keyboard.type("Families meet every week to share what helps.")
+    page.locator('input[id^="photo_alt-field-"]').fill("Chairs in a circle in our group room")
+    page.get_by_role("button", name="Choose an image").click()
+    page.locator('input[type="file"]').set_input_files(str(photo))
+    page.get_by_role("button", name="Choose selected").click()
+    publish(page)
+    written = content / "pages" / "about" / "family-support-group.md"
+    assert wait_for(written.is_file, seconds=90)
+    assert written.read_text() == (
+        "Title: Family support group\n"
+        "Summary: A weekly group for families: when it meets and how to join.\n"
+        "Reviewed: 2026-11-27\n"
+        "Photo: {static}/images/group-room.jpg\n"
+        "Photo-alt: Chairs in a circle in our group room\n\n"
+        "Families meet every week to share what helps.\n"
+    )
+    assert (content / "images" / "group-room.jpg").read_bytes() == photo.read_bytes()
+    assert site_says(
+        base, "/about/family-support-group/", 'alt="Chairs in a circle in our group room"'
+    )
+    assert not errors, errors
+
+
+def test_a_fact_is_answered_once_for_both_languages(admin):
+    page, content, base, _ = admin
+    page.goto(f"{base}/admin/#/collections/facts/entries/group-days")
+    page.locator('textarea[id^="answer-field-"]').first.wait_for()
+    page.locator('textarea[id^="answer-field-"]').first.fill("Monday and Thursday")
+    page.locator('textarea[id^="answer_es-field-"]').fill("lunes y jueves")
+    page.locator('input[id^="confirmed_by-field-"]').fill("Maria Lopez, Admissions Director")
+    page.locator('input[id^="confirmed-field-"]').fill("2026-11-20")
+    publish(page)
+    fact = content / "facts" / "group-days.txt"
+    assert wait_for(lambda: "Answer: Monday and Thursday" in fact.read_text(), seconds=90)
+    assert fact.read_text() == (
+        "Question: The days groups meet\nOwner: admissions\nAnswer: Monday and Thursday\n"
+        "Answer-es: lunes y jueves\nConfirmed-by: Maria Lopez, Admissions Director\n"
+        "Confirmed: 2026-11-20\n"
+    )
+
+
+def test_the_phone_number_is_changed_on_every_page(admin):
+    page, content, base, _ = admin
+    page.goto(f"{base}/admin/#/collections/center/entries/center")
+    page.locator('input[id^="phone-field-"]').wait_for()
+    page.locator('input[id^="phone-field-"]').fill("858-555-0199")
+    publish(page)
+    center = content / "center.txt"
+    assert wait_for(lambda: "Phone: 858-555-0199" in center.read_text(), seconds=90)
+    assert site_says(base, "/", "858-555-0199")
