@@ -156,6 +156,12 @@ def test_the_preview_shows_a_band_while_the_last_publish_is_not_good(stopped_tar
     with running_preview(content, tmp_path, f"--status-from={target}") as (url, log):
         assert wait_for(lambda: 'id="publish-status"' in fetch(url)), log.read_text()
         page = fetch(url + "about/")
+        # The web editor says it too, with the same lines.
+        status = json.loads(fetch(url + "admin/api/status"))
+    assert status["known"] and not status["ok"]
+    assert any(
+        "pages/about.md:6: reviewed: 'soon' is not a date" in line for line in status["problems"]
+    )
     assert "The last publish did not go live." in page
     assert "pages/about.md:6: reviewed: 'soon' is not a date" in page
     assert "publish-status" not in (tmp_path / "output" / "index.html").read_text()
@@ -216,3 +222,20 @@ def test_the_lock_and_the_status_never_interleave(tmp_path):
     assert sorted(r.returncode for r in results) == [1, 1]
     assert status_of(target)["result"] in ("stopped", "busy")
     assert not os.path.lexists(target / deploy.LOCK)
+
+
+@pytest.mark.browser
+def test_the_web_editor_shows_the_stopped_publish(stopped_target, tmp_path, browser):
+    """Staff who work in the editor see it at its foot, with the build's lines."""
+    target, _ = stopped_target
+    content = tmp_path / "editor-content"
+    shutil.copytree(FIXTURE_SITE, content)
+    with running_preview(content, tmp_path, f"--status-from={target}") as (url, log):
+        page = browser.new_page()
+        page.goto(url + "admin/")
+        band = page.locator("#iop-status")
+        band.wait_for(timeout=60_000)
+        text = band.inner_text()
+        page.close()
+    assert "The last publish did not go live." in text
+    assert "pages/about.md:6: reviewed: 'soon' is not a date" in text
