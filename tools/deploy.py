@@ -215,9 +215,13 @@ def switch_script(folder, release):
 def upload(host, folder, output, target, name):
     """rsync the build into .incoming-<name>; its path on the target."""
     incoming = f"{folder}/releases/{INCOMING}{name}"
+    # The target itself may exist already, private (`mktemp -d` makes it
+    # 0700): the web server's workers (www-data) must pass through it to
+    # the release, or every page answers 403 with nothing said.
     run_script(
         host,
-        f"mkdir -p {shlex.quote(folder)}/releases && chmod 0755 {shlex.quote(folder)}/releases",
+        f"mkdir -p {shlex.quote(folder)}/releases && chmod go+rx {shlex.quote(folder)} "
+        f"&& chmod 0755 {shlex.quote(folder)}/releases",
     )
     destination = f"{target}/releases/{INCOMING}{name}/"
     # --checksum: compare by content, not size and time (two builds in one

@@ -292,3 +292,18 @@ def test_the_previous_favicon_stays_reachable_after_it_changes(fresh_target, rel
     assert not (Path(release_b) / "theme" / old_icon.name).exists()
     with urllib.request.urlopen(f"{server.url}/theme/{old_icon.name}") as response:
         assert response.status == 200
+
+
+def test_a_private_target_folder_is_still_served(tmp_path, release_a):
+    """`T=$(mktemp -d)` is 0700: the publish opens it to the web server's
+    workers (www-data), or every page would answer 403 with nothing said."""
+    target = served_folder() / "private"
+    target.mkdir(mode=0o700)
+    target.chmod(0o700)
+    deploy.deploy_rsync(release_a, target)
+    server = Nginx(target / "current", tmp_path / "nginx", free_port()).start()
+    try:
+        with urllib.request.urlopen(server.url + "/", timeout=10) as response:
+            assert response.status == 200
+    finally:
+        server.stop()
