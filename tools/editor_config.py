@@ -75,12 +75,12 @@ CHOICE_LABELS = {"draft": "Draft: not on the site", "placeholder": "Placeholder:
 BODY = {
     "name": "body",
     "label": "Text",
-    "widget": "markdown",
-    # Raw Markdown only: the rich-text mode rewrites a whole page on a
-    # one-word edit (escapes "[[", changes list markers).
-    "modes": ["raw"],
-    "buttons": [],
-    "editor_components": [],
+    # A plain text box: the Markdown is kept exactly as typed. Decap's
+    # Markdown widget rewrites a page in its rich-text mode (escapes "[[",
+    # changes list markers), and in its raw mode (Slate) Chrome drops what
+    # is typed after a space at a line's end and inserts U+FEFF (Decap
+    # issues #5092, #6556).
+    "widget": "text",
     "hint": "Markdown, as EDITING.md shows: ## for a heading, - for a list, "
     "[words](address) for a link.",
 }

@@ -76,6 +76,25 @@ def test_a_title_edited_in_the_browser_is_one_line_on_disk_and_on_the_site(admin
     assert not errors, errors
 
 
+def test_a_typo_fixed_by_typing_lands_where_it_was_typed(admin):
+    """Typed at a person's pace or faster, after a space at a line's end
+    (Decap's Markdown editor lost such words in Chrome: issue #5092)."""
+    page, content, base, _ = admin
+    about = content / "pages" / "about.md"
+    before = about.read_text()
+    open_entry(page, base, "pages", "about")
+    text = page.locator('textarea[id^="body-field-"]')
+    text.click()
+    page.keyboard.press("Control+Home")
+    page.keyboard.press("End")
+    page.keyboard.type(" Ask us anything.")
+    publish(page)
+    assert wait_for(lambda: "Ask us anything." in about.read_text(), seconds=60)
+    assert about.read_text() == before.replace(
+        "We like plain words.\n", "We like plain words. Ask us anything.\n", 1
+    )
+
+
 def test_a_mistake_shows_our_line_next_to_its_field_and_writes_nothing(admin):
     page, content, base, _ = admin
     about = content / "pages" / "about.md"
@@ -110,11 +129,9 @@ def test_a_notice_is_written_in_english_and_spanish_side_by_side(admin):
     page.get_by_text("warning", exact=True).click()
     page.locator('input[id^="start-field-"]').first.fill("2026-12-20")
     page.locator('input[id^="end-field-"]').first.fill("2026-12-27")
-    bodies = page.locator("[contenteditable=true]")
-    bodies.nth(0).click()
-    page.keyboard.type("The center is closed on Friday.")
-    bodies.nth(1).click()
-    page.keyboard.type("El centro cierra el viernes.")
+    bodies = page.locator('textarea[id^="body-field-"]')
+    bodies.nth(0).fill("The center is closed on Friday.")
+    bodies.nth(1).fill("El centro cierra el viernes.")
     publish(page)
     english = content / "notices" / "en" / "closed-on-friday.md"
     spanish = content / "notices" / "es" / "closed-on-friday.md"
@@ -138,8 +155,9 @@ def test_a_new_page_with_a_photo(admin):
         "A weekly group for families: when it meets and how to join."
     )
     page.locator('input[id^="reviewed-field-"]').fill("2026-11-27")
-    page.locator("[contenteditable=true]").first.click()
-    page.keyboard.type("Families meet every week to share what helps.")
+    page.locator('textarea[id^="body-field-"]').fill(
+        "Families meet every week to share what helps."
+    )
     page.locator('input[id^="photo_alt-field-"]').fill("Chairs in a circle in our group room")
     page.get_by_role("button", name="Choose an image").click()
     page.locator('input[type="file"]').set_input_files(str(photo))
