@@ -88,3 +88,14 @@ def test_the_build_names_a_hard_page_with_its_score(tmp_path):
     about.write_text(about.read_text() + f"\n{dense}\n")
     result = build_site(tmp_path / "out", PATH=content)
     assert any("about.md" in line and "reading grade" in line for line in result.warnings)
+
+
+def test_words_in_another_language_and_open_questions_are_not_measured():
+    """A required tagline in Vietnamese, or a question the center has not
+    answered yet (in English, on a Spanish page), is not the page's words."""
+    from plugins import facts
+
+    tagline = '<p lang="vi">Chú ý: nếu bạn nói Tiếng Việt, có các dịch vụ hỗ trợ ngôn ngữ.</p>'
+    question = facts.QUESTION.format("The ages the program serves")
+    markup = f"<p>We can help.</p>{tagline}<p>Ages: {question}.</p>"
+    assert readability.readable_text(markup) == "We can help. Ages: ."
