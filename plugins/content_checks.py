@@ -216,7 +216,7 @@ def body_line(source):
     return datafile.parse("", source).body_line if source else 1
 
 
-def html_problems(page, source, where, siteurl, page_files=None):
+def html_problems(page, source, where, siteurl, page_files=None, parsed=None):
     """Everything in the page's HTML (body and summary) the allowlist refuses."""
     first = body_line(source)
     # The page as Markdown made it: the site's highlight of an open question
@@ -224,7 +224,7 @@ def html_problems(page, source, where, siteurl, page_files=None):
     # checks (a highlight typed by an editor once hid markup from them).
     markup = page.content
     problems = sanitize.check(
-        markup, sanitize.PAGE, where, source, first, siteurl, page_files=page_files
+        markup, sanitize.PAGE, where, source, first, siteurl, page_files=page_files, parsed=parsed
     )
     summary = page.metadata.get("summary")
     if isinstance(summary, str):
@@ -295,18 +295,19 @@ def check_duplicates(pages, settings):
 def check_page(page, source, targets, max_grade, held=None, page_files=None):
     where = display_path(page.source_path)
     siteurl = page.settings.get("SITEURL", "")
-    problems = html_problems(page, source, where, siteurl, page_files)
+    # The page's HTML parsed once, as a browser parses it, for every check.
+    parsed = sanitize.parse(page.content, sanitize.PAGE)
+    problems = html_problems(page, source, where, siteurl, page_files, parsed)
     for tag, attrs in elements(page.content):
         problems += check_tag(tag, attrs, page, targets, where, source, siteurl, held)
     problems += reading_problems(page, where, source, max_grade)
-    problems += text_problems(page, where, source)
-    problems += meaning_problems(page, where, source)
+    problems += text_problems(parsed, where, source)
+    problems += meaning_problems(parsed, page, where, source)
     return problems
 
 
-def meaning_problems(page, where, source):
+def meaning_problems(parsed, page, where, source):
     """Crisis help never hijacked; no link leads nowhere (plugins/meaning.py)."""
-    parsed = sanitize.parse(page.content, sanitize.PAGE)
     found = meaning.reserved_id_problems(parsed.found, page.settings.get("THEME_IDS", []))
     found += meaning.link_problems(parsed.links)
     first = body_line(source)
@@ -320,13 +321,11 @@ def meaning_problems(page, where, source):
     ]
 
 
-def text_problems(page, where, source):
+def text_problems(parsed, where, source):
     """A page of headings only ("## Coming soon") is empty for a family: a
     warning in the preview, refused in production. A paragraph said twice
     (the center's old page did) is a warning at its second line."""
-    paragraphs = [
-        " ".join(text.split()) for text in sanitize.parse(page.content, sanitize.PAGE).paragraphs
-    ]
+    paragraphs = [" ".join(text.split()) for text in parsed.paragraphs]
     if not any(paragraphs):
         return [
             Problem(

@@ -445,13 +445,22 @@ def invisible_references(markup):
 
 
 def check(
-    markup, allowlist, where, source, default_line, siteurl="", kind="a page", page_files=None
+    markup,
+    allowlist,
+    where,
+    source,
+    default_line,
+    siteurl="",
+    kind="a page",
+    page_files=None,
+    parsed=None,
 ):
     """One `Problem` for each thing in `markup` the allowlist would remove.
 
-    `source` is the editor's file, to find the line each problem is on.
+    `source` is the editor's file, to find the line each problem is on;
+    `parsed`: the markup's parse(), when the caller has it already.
     """
-    parsed = parse(markup, allowlist)
+    parsed = parsed or parse(markup, allowlist)
     removed = removed_by_nh3(markup, allowlist, parsed, siteurl)
     found = [escape_problem(markup)] if parsed.escaped else []
     found += invisible_references(markup)

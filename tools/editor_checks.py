@@ -20,13 +20,13 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from plugins import datafile
+from tools import sitebuild
 
 ROOT = Path(__file__).resolve().parents[1]
 # A scratch build's outputs kept for the preview pane (the newest ones).
@@ -66,18 +66,19 @@ def link_or_copy(source, target):
         shutil.copy2(source, target)
 
 
-def field_of(text, line):
-    """The form field a line of a file concerns: its `Key:` line's field,
-    else the text ("body")."""
-    if text is None or not line:
-        return ""
+def field_lines(text):
+    """(the line of each `Key:` field, the text's first line) of a file."""
     data = datafile.parse("", text.replace("\r\n", "\n").replace("\r", "\n"))
-    for key, number in data.lines.items():
-        if number == line:
-            return key
-    if line >= data.body_line:
-        return "body"
-    return ""
+    return {number: key for key, number in data.lines.items()}, data.body_line
+
+
+def field_of(lines, line):
+    """The form field a line of a file concerns: its `Key:` line's field,
+    else the text ("body"); "" for a file the change does not hold."""
+    if lines is None or not line:
+        return ""
+    keys, body_line = lines
+    return keys.get(line) or ("body" if line >= body_line else "")
 
 
 class Checker:
@@ -111,20 +112,9 @@ class Checker:
     def build(self, folder):
         """The build's answer as data, its display paths "content/..." (it
         runs in the scratch folder)."""
-        command = [
-            sys.executable,
-            "-m",
-            "tools.sitebuild",
-            "--settings",
-            self.settings,
-            "--content",
-            str(folder / "content"),
-            "--output",
-            str(folder / "output"),
-            "--json",
-        ]
-        if self.as_of:
-            command += ["--as-of", str(self.as_of)]
+        command = sitebuild.command(
+            self.settings, folder / "output", folder / "content", self.as_of, "--json"
+        )
         environment = dict(os.environ, PYTHONPATH=str(ROOT))
         run = subprocess.run(command, cwd=folder, env=environment, capture_output=True, text=True)
         try:
@@ -154,14 +144,14 @@ class Checker:
             before = self.baseline()
             folder = self.overlay(changes)
             answer = self.build(folder)
-            texts = {
-                f"content/{path}": data.decode("utf-8", "replace")
+            lines = {
+                f"content/{path}": field_lines(data.decode("utf-8", "replace"))
                 for path, data in changes.items()
                 if data is not None and path.endswith((".md", ".txt"))
             }
             problems = []
             for problem in answer["problems"]:
-                problem["field"] = field_of(texts.get(problem["path"]), problem["line"])
+                problem["field"] = field_of(lines.get(problem["path"]), problem["line"])
                 problems.append(problem)
             new = [
                 p

@@ -257,48 +257,48 @@ def facts_collection():
     }
 
 
-def center_collection():
+def one_file(name, label, kind, file_label, fields_of_file):
+    """A collection of one file of content/ (Decap reads a format per
+    collection, not per file, so each such file has its own)."""
     return {
-        "name": "center",
-        "label": "The center's details",
-        "format": FORMATS["data"],
+        "name": name,
+        "label": label,
+        "format": FORMATS[kind],
         "extension": "txt",
         "files": [
             {
-                "name": "center",
-                "label": "Name, phone, address and hours",
-                "file": "content/center.txt",
-                "fields": form(fields.CENTER_FIELDS, tuple(fields.CENTER_FIELDS)),
+                "name": name,
+                "label": file_label,
+                "file": f"content/{name}.txt",
+                "fields": fields_of_file,
             }
         ],
     }
+
+
+def center_collection():
+    center = form(fields.CENTER_FIELDS, tuple(fields.CENTER_FIELDS))
+    return one_file(
+        "center", "The center's details", "data", "Name, phone, address and hours", center
+    )
 
 
 def redirects_collection():
-    entry = form(fields.REDIRECT_FIELDS, ("old", "new"))
-    return {
+    old_addresses = {
         "name": "redirects",
         "label": "Old addresses",
-        "format": FORMATS["redirects"],
-        "extension": "txt",
-        "files": [
-            {
-                "name": "redirects",
-                "label": "Old addresses and where they lead",
-                "file": "content/redirects.txt",
-                "fields": [
-                    {
-                        "name": "redirects",
-                        "label": "Old addresses",
-                        "label_singular": "old address",
-                        "widget": "list",
-                        "summary": "{{fields.old}} → {{fields.new}}",
-                        "fields": entry,
-                    }
-                ],
-            }
-        ],
+        "label_singular": "old address",
+        "widget": "list",
+        "summary": "{{fields.old}} → {{fields.new}}",
+        "fields": form(fields.REDIRECT_FIELDS, ("old", "new")),
     }
+    return one_file(
+        "redirects",
+        "Old addresses",
+        "redirects",
+        "Old addresses and where they lead",
+        [old_addresses],
+    )
 
 
 def backend(kind, repo="", branch="main", base_url=""):

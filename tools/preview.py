@@ -76,20 +76,9 @@ class Preview:
         self.reload_script = b""  # livereload's, put into the preview's pages (serve())
 
     def command(self):
-        command = [
-            sys.executable,
-            "-m",
-            "tools.sitebuild",
-            "--settings",
-            self.settings,
-            "--output",
-            str(self.output),
-        ]
-        if self.content:
-            command += ["--content", str(self.content)]
-        if self.as_of:
-            command += ["--as-of", str(self.as_of)]
-        return command
+        from tools import sitebuild
+
+        return sitebuild.command(self.settings, self.output, self.content, self.as_of)
 
     def rebuild(self):
         """Build in a fresh process; print what it says; remember a failure."""

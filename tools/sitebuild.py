@@ -191,6 +191,18 @@ def content_path(value, content):
     return None
 
 
+def command(settings, output, content=None, as_of=None, *extra):
+    """The command line of a build in a fresh process (the preview's and the
+    web editor's: an edited plugin or setting reaches the next build)."""
+    line = [sys.executable, "-m", "tools.sitebuild", "--settings", str(settings)]
+    line += ["--output", str(output)]
+    if content:
+        line += ["--content", str(content)]
+    if as_of:
+        line += ["--as-of", str(as_of)]
+    return [*line, *extra]
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--settings", default="pelicanconf.py")
