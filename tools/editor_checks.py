@@ -181,15 +181,15 @@ class Checker:
         shutil.rmtree(self.work, ignore_errors=True)
 
 
+# Each edition's home page (pelicanconf.py's EXTRA_PATH_METADATA).
+HOMES = {"index": "/", "es/index": "/es/"}
+
+
 def url_of(path):
     """The address a page of content/ is built at (pelicanconf.py's rules):
     pages/a/b.md -> /a/b/; each edition's index.md -> / or /es/."""
-    relative = path.removeprefix("content/").removeprefix("pages/")
-    if not path.removeprefix("content/").startswith("pages/"):
+    relative = path.removeprefix("content/")
+    if not relative.startswith("pages/"):
         return "/"
-    slug = relative.removesuffix(".md")
-    if slug == "index":
-        return "/"
-    if slug.endswith("/index") and slug.count("/") == 1 and slug.startswith("es/"):
-        return "/es/"
-    return f"/{slug}/"
+    slug = relative.removeprefix("pages/").removesuffix(".md")
+    return HOMES.get(slug, f"/{slug}/")
