@@ -34,6 +34,7 @@ from . import (
     readability,
     redirects,
     sanitize,
+    sources,
     translations,
 )
 from .problems import (
@@ -98,16 +99,18 @@ def line_of_address(text, address, default):
 # --- The source file: metadata an editor writes -------------------------------
 
 
-def check_source(path, today=None, schema=fields.PAGE):
-    """Problems of one page's file, and its text (None if unreadable)."""
+def check_source(path, today=None, schema=fields.PAGE, index=None):
+    """Problems of one page's file, and its text (None if unreadable), from
+    the build's one reading of it (`index`, plugins/sources.py)."""
     where = display_path(path)
+    index = index or sources.Sources()
     try:
-        text = datafile.read_text(path)
+        text = index.text(path)
     except datafile.NotUtf8 as error:
         return [not_utf8(where, error)], None
     except datafile.NotReadable as error:
         return [Problem(where, 1, error.what, error.fix)], None
-    data = datafile.parse(path, text)
+    data = index.data(path)
     _, problems = fields.check(schema, data, where, today)
     if not data.body.strip():
         problems.append(
@@ -413,11 +416,13 @@ def check_site(context, settings, pages, drafts=()):
     options, problems = settings_of(settings, "content_checks", DEFAULTS)
     # A page reviewed after the build's day is reviewed in the future.
     today = build.today(settings)
-    sources = {}
+    texts = {}
     for path in source_files(settings):
-        found, text = check_source(path, today, translations.schema_for(path, settings))
+        found, text = check_source(
+            path, today, translations.schema_for(path, settings), sources.of(settings)
+        )
         problems += found
-        sources[os.path.abspath(path)] = text or ""
+        texts[os.path.abspath(path)] = text or ""
     targets = link_targets(pages, context, settings.get("THEME_IDS", []))
     base = os.path.join(settings["PATH"], settings["PAGE_PATHS"][0])
     page_files = {
@@ -425,7 +430,7 @@ def check_site(context, settings, pages, drafts=()):
         for page in [*pages, *drafts]
     }
     for page in [*pages, *drafts]:
-        source = sources.get(os.path.abspath(page.source_path), "")
+        source = texts.get(os.path.abspath(page.source_path), "")
         problems += check_page(
             page, source, targets, options["max_grade"], context.get("held_back_pages"), page_files
         )

@@ -40,7 +40,7 @@ from markdown.extensions import toc
 from pelican import signals
 from pelican.readers import MarkdownReader
 
-from . import datafile, facts, fields, to_confirm, translations
+from . import facts, fields, sources, to_confirm, translations
 from .problems import SINK_KEY, ContentError, Problem, Refused, display_path, settings_of
 
 logger = logging.getLogger("content_checks")
@@ -145,10 +145,10 @@ class SourceReader(MarkdownReader):
         self._source_path = source_path
         options, _ = settings_of(self.settings, "source_reader", DEFAULTS)
         where = display_path(source_path)
-        data = datafile.read(source_path)  # NotUtf8, NotReadable: content_checks names them
+        data = sources.of(self.settings).data(source_path)  # NotUtf8, NotReadable: content_checks
         refuse(self.settings, block_problems(data, where, options))
         body, uses, problems = self.with_facts(data, where)
-        self._md = markdown.Markdown(**markdown_config(self.settings))
+        self._md = self.markdown()
         try:
             content = self._md.convert(body)
         except RecursionError:
@@ -161,6 +161,14 @@ class SourceReader(MarkdownReader):
         # plugins/translations.py need to know of the page's facts.
         metadata.update(zip(INTERNAL, (uses, problems), strict=True))
         return content, metadata
+
+    def markdown(self):
+        """One Markdown per reader, reset between pages: making one (its
+        extensions, its patterns) cost more than reading a page."""
+        if getattr(self, "_markdown", None) is None:
+            self._markdown = markdown.Markdown(**markdown_config(self.settings))
+        self._markdown.reset()
+        return self._markdown
 
     def with_facts(self, data, where):
         """The body with the center's answers in place of [[fact: key]]

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 
 from pelican import contents, signals
 
-from . import build, datafile, facts, fields, translations
+from . import build, facts, fields, sources, translations
 from .problems import ERROR, WARNING, Problem, display_path, record, settings_of
 
 DEFAULTS = {
@@ -178,16 +178,13 @@ def markdown_files(folder):
                 yield os.path.join(directory, name)
 
 
-def read(path):
-    try:
-        return datafile.read(path)
-    except (datafile.NotUtf8, OSError):
-        return None  # content_checks reports it
+def read(settings, path):
+    return sources.read(settings, path)  # None when unreadable: content_checks reports it
 
 
 def page_items(path, relative, options, settings, english):
     """The To-confirm field, a missing reviewer and the translation of one page."""
-    data = read(path)
+    data = read(settings, path)
     if data is None:
         return []
     where, items = display_path(path), []
@@ -209,7 +206,9 @@ def translation_items(path, data, settings):
     """What a translator (or an editor) must do for one translation."""
     where = display_path(path)
     target = data.fields.get("translation_of", "").strip().lstrip("/")
-    english = translations.source_data(os.path.join(translations.pages_base(settings), target))
+    english = translations.source_data(
+        os.path.join(translations.pages_base(settings), target), settings
+    )
     if not target or english is None:
         line = data.lines.get("translation_of", 1)
         what = f"its English page '{target}' is gone: delete this page, or restore the English page"
@@ -229,7 +228,7 @@ def fact_uses(settings, options):
     base = translations.pages_base(settings)
     notices = os.path.join(settings["PATH"], options["notices_path"])
     for path in [*markdown_files(base), *markdown_files(notices)]:
-        data = read(path)
+        data = read(settings, path)
         if data is None:
             continue
         if path.startswith(base):
@@ -286,9 +285,9 @@ def checklist(settings):
         relative = os.path.relpath(path, base)
         english = None
         if translations.language_of(path, settings) != translations.default_lang(settings):
-            data = read(path)
+            data = read(settings, path)
             target = (data.fields.get("translation_of", "") if data else "").strip().lstrip("/")
-            english = read(os.path.join(base, target)) if target else None
+            english = read(settings, os.path.join(base, target)) if target else None
         items += page_items(path, relative, options, settings, english)
     items += fact_items(settings, options)
     items += center_items(settings, options)
@@ -392,7 +391,7 @@ def highlight(instance):
     if not isinstance(instance, contents.Page):
         return
     options, _ = settings_of(instance.settings, "to_confirm", DEFAULTS)
-    data = read(instance.source_path) if instance.source_path else None
+    data = read(instance.settings, instance.source_path) if instance.source_path else None
     instance.to_confirm_html = ""
     instance.clinical = False
     if data is None:

@@ -57,7 +57,7 @@ import os
 
 from pelican import signals
 
-from . import build, datafile, fields, history, language
+from . import build, datafile, fields, history, language, sources
 from .problems import ADVICE, Problem, display_path, record, settings_of
 
 DEFAULTS = {"languages": ["es"]}
@@ -131,11 +131,10 @@ def relative_source(page, settings):
     return os.path.relpath(os.path.abspath(page.source_path), base).replace(os.sep, "/")
 
 
-def source_data(path):
-    try:
-        return datafile.read(path)
-    except (OSError, datafile.NotUtf8):
-        return None  # content_checks reports it
+def source_data(path, settings):
+    """The page file's DataFile, from the build's one reading (None when
+    unreadable: content_checks reports it)."""
+    return sources.read(settings, path)
 
 
 def sign_off_of(data):
@@ -219,7 +218,7 @@ def orphan_problem(where, line, target, english_pages, claimed):
 def pair(translation, english_pages, claimed, settings):
     """Link one translation to its English page; (state, problems)."""
     where = display_path(translation.source_path)
-    data = source_data(translation.source_path)
+    data = source_data(translation.source_path, settings)
     if data is None or not data.fields.get("translation_of", "").strip():
         return UNCHECKED, []  # content_checks reports the unreadable file or missing field
     target = data.fields["translation_of"].strip().lstrip("/")
@@ -234,7 +233,7 @@ def pair(translation, english_pages, claimed, settings):
     claimed[target] = where
     copy_inherited(translation, english)
     translation.twin_source = english
-    english_data = source_data(english.source_path)
+    english_data = source_data(english.source_path, settings)
     if english_data is None:
         return CURRENT, []
     state, changed, problems = check_state(where, data, english_data, settings)
