@@ -291,7 +291,12 @@ def checklist(settings):
         items += page_items(path, relative, options, settings, english)
     items += fact_items(settings, options)
     items += center_items(settings, options)
-    return sorted(set(items), key=lambda item: (OWNERS.index(item.owner), item.path, item.line))
+    # Every field in the key: a set's order changes from one process to the
+    # next, and two items at one line must not swap places between builds.
+    return sorted(
+        set(items),
+        key=lambda item: (OWNERS.index(item.owner), item.path, item.line, item.kind, item.text),
+    )
 
 
 LABELS = {
