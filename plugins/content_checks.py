@@ -36,6 +36,7 @@ from . import (
     sanitize,
     sources,
     translations,
+    warm,
 )
 from .problems import (
     ADVICE,
@@ -64,13 +65,21 @@ DEFAULTS = {
     "placeholders": "allow",
     "max_grade": 8.0,
 }
+# Pages checked in this process, by everything their checks read, and the
+# elements of each page's HTML (every page's are link targets).
+CHECKED = warm.Memo()
+ELEMENTS = warm.Memo()
 LINK_ATTRIBUTES = {"a": "href", "img": "src", "link": "href", "source": "src"}
 
 
 def elements(markup):
     """(tag, {attribute: value}) of each element of a page's HTML, as a
-    browser parses it (plugins/sanitize.py)."""
-    return [(tag, dict(attrs)) for tag, attrs in sanitize.parse(markup, sanitize.PAGE).found]
+    browser parses it (plugins/sanitize.py); read, never changed, by callers."""
+    found = ELEMENTS.get(markup)
+    if found is None:
+        parsed = sanitize.parse(markup, sanitize.PAGE).found
+        found = ELEMENTS.put(markup, [(tag, dict(attrs)) for tag, attrs in parsed])
+    return found
 
 
 def line_of(text, needle, default):
@@ -429,11 +438,19 @@ def check_site(context, settings, pages, drafts=()):
         page.url: os.path.relpath(page.source_path, base).replace(os.sep, "/")
         for page in [*pages, *drafts]
     }
+    held = context.get("held_back_pages")
+    site = warm.signature([targets, held, page_files, options["max_grade"]])
+    site += warm.settings_signature(settings)
     for page in [*pages, *drafts]:
         source = texts.get(os.path.abspath(page.source_path), "")
-        problems += check_page(
-            page, source, targets, options["max_grade"], context.get("held_back_pages"), page_files
-        )
+        # Everything the checks of one page read (plugins/warm.py).
+        key = (os.path.abspath(page.source_path), page.content, source, page.url, page.lang, site)
+        found = CHECKED.get(key)
+        if found is None:
+            found = CHECKED.put(
+                key, check_page(page, source, targets, options["max_grade"], held, page_files)
+            )
+        problems += found
     problems += check_duplicates([*pages, *drafts], settings)
     problems += placeholder_problems(context.get("center", {}), options)
     problems += context.get(CONTEXT_KEY, [])

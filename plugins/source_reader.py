@@ -32,15 +32,18 @@ Settings, one dict: SOURCE_READER = {"max_block": 6000, "max_brackets": 80, "max
 and the site's THEME_IDS (pelicanconf.py).
 """
 
+import copy
+import dataclasses
 import html
 import logging
+import os
 
 import markdown
 from markdown.extensions import toc
 from pelican import signals
 from pelican.readers import MarkdownReader
 
-from . import facts, fields, sources, to_confirm, translations
+from . import facts, fields, sources, to_confirm, translations, warm
 from .problems import SINK_KEY, ContentError, Problem, Refused, display_path, settings_of
 
 logger = logging.getLogger("content_checks")
@@ -49,6 +52,9 @@ META = "markdown.extensions.meta"
 # Metadata of the site's own, never an editor's field: a page's facts.
 INTERNAL = ("fact_uses", "fact_problems")
 TOC = "markdown.extensions.toc"
+# Pages read in this process, by everything their reading depends on
+# (plugins/warm.py): the preview reads again only what changed.
+READ = warm.Memo()
 
 
 def blocks(body, first_line):
@@ -142,6 +148,18 @@ class SourceReader(MarkdownReader):
     """Pelican's Markdown reader, given the header plugins/datafile.py read."""
 
     def read(self, source_path):
+        """(HTML, metadata) of a page: kept from an earlier build of this
+        process when its text, the facts and the settings are the same."""
+        text = sources.of(self.settings).text(source_path)  # NotUtf8...: content_checks
+        key = (os.path.abspath(source_path), text, facts_signature(self.settings))
+        key += (warm.settings_signature(self.settings),)
+        kept = READ.get(key)
+        if kept is None:
+            kept = READ.put(key, self.read_again(source_path))
+        content, metadata = kept
+        return content, copy.deepcopy(metadata)
+
+    def read_again(self, source_path):
         self._source_path = source_path
         options, _ = settings_of(self.settings, "source_reader", DEFAULTS)
         where = display_path(source_path)
@@ -160,7 +178,7 @@ class SourceReader(MarkdownReader):
         # Not an editor's fields: what plugins/to_confirm.py and
         # plugins/translations.py need to know of the page's facts.
         metadata.update(zip(INTERNAL, (uses, problems), strict=True))
-        return content, metadata
+        return content, copy.deepcopy(metadata)
 
     def markdown(self):
         """One Markdown per reader, reset between pages: making one (its
@@ -205,6 +223,15 @@ class SourceReader(MarkdownReader):
                 value = self._md.convert(value)
             output[name] = self.process_metadata(name, value)
         return output
+
+
+def facts_signature(settings):
+    """The facts and their answers, as a key (once per build)."""
+    key = "_FACTS_SIGNATURE"
+    if key not in settings:
+        known, _ = facts.load(settings)
+        settings[key] = warm.signature([dataclasses.asdict(known[name]) for name in sorted(known)])
+    return settings[key]
 
 
 def with_photo(content, values):

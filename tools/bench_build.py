@@ -9,8 +9,8 @@ Then, each in a fresh process started from here (the same process tree):
 - plain Pelican: `pelican` itself on that copy, its default theme, the
   menu off, no plugins;
 - ours, cold: `tools.sitebuild` with pelicanconf.py, as `invoke build`;
-- ours, rebuild after one edit: the preview's warm builder
-  (`tools.sitebuild.Builder`) after one added page is edited, as a save in
+- ours, rebuild after one edit: the preview's warm worker
+  (`tools.sitebuild.Worker`) after one added page is edited, as a save in
   the preview is.
 
 Prints the best of `--runs` seconds of each and the ratios. Asserts nothing:
@@ -64,25 +64,6 @@ CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
 """
 
-WARM = """
-import json, sys, time, datetime
-from pathlib import Path
-from tools import sitebuild
-content, output, page = sys.argv[1:4]
-builder = sitebuild.Builder("pelicanconf.py", output, content, datetime.date(2026, 12, 1))
-first = builder.build()
-assert first.ok, first.lines
-times = []
-for run in range(int(sys.argv[4])):
-    path = Path(page)
-    path.write_text(path.read_text() + f"\\nOne more sentence, number {run}.\\n")
-    started = time.perf_counter()
-    result = builder.build()
-    times.append(time.perf_counter() - started)
-    assert result.ok, result.lines
-print(json.dumps(times))
-"""
-
 
 def add_pages(content, count):
     folder = content / "pages" / "bench"
@@ -114,14 +95,26 @@ def ours(folder, content, runs):
 
 
 def rebuild(folder, content, runs):
+    """The preview's save-to-site time: its worker's build after one edit."""
+    from tools.sitebuild import Worker
+
     page = content / "pages" / "bench" / "page-0.md"
     if not page.exists():
         page = content / "pages" / "privacy.md"
-    line = [sys.executable, "-c", WARM, str(content), str(folder / "warm"), str(page), str(runs)]
-    done = subprocess.run(line, cwd=ROOT, capture_output=True, text=True)
-    if done.returncode:
-        sys.exit(f"the warm rebuild failed:\n{done.stdout}\n{done.stderr}")
-    return min(json.loads(done.stdout.strip().splitlines()[-1]))
+    worker = Worker("pelicanconf.py", folder / "warm", content, DAY, cwd=ROOT)
+    try:
+        code, lines = worker.build()
+        times = []
+        for run in range(runs):
+            page.write_text(page.read_text() + f"\nOne more sentence, number {run}.\n")
+            started = time.perf_counter()
+            code, lines = worker.build()
+            times.append(time.perf_counter() - started)
+            if code:
+                sys.exit("the rebuild failed:\n" + "\n".join(lines))
+    finally:
+        worker.stop()
+    return min(times)
 
 
 def main(argv=None):

@@ -3,9 +3,13 @@
 livereload (the package Pelican's quickstart uses) watches the folders and
 tells the open browser tab to reload. What is ours, and why:
 
-- each build runs in a fresh process (`python -m tools.sitebuild`), so an
-  edited plugin or setting reaches the preview without a restart (Pelican
-  keeps imported plugin modules for the life of a process);
+- builds run in a worker process kept warm between saves
+  (`tools.sitebuild.Worker`): a page whose text did not change is neither
+  read nor checked again, so a save shows in well under a second
+  (`tools/bench_build.py`); the worker is started afresh when a plugin,
+  the theme or a setting changed, so such an edit reaches the preview
+  without a restart (Pelican keeps imported plugin modules for the life of
+  a process);
 - the site is served by a small WSGI app instead of livereload's static
   handler, so that while the last build failed every page of the tab shows
   the list of problems (file:line, what, how to fix), and gives way to the
@@ -74,21 +78,25 @@ class Preview:
         self.status_target, self.status, self.status_read = status_target, None, 0.0
         self.editor = None  # the web editor at /admin/ (tools/editor_backend.py), if served
         self.reload_script = b""  # livereload's, put into the preview's pages (serve())
-
-    def command(self):
-        from tools import sitebuild
-
-        return sitebuild.command(self.settings, self.output, self.content, self.as_of)
+        self.worker = None
 
     def rebuild(self):
-        """Build in a fresh process; print what it says; remember a failure."""
-        run = subprocess.run(self.command(), cwd=ROOT, capture_output=True, text=True)
-        printed = [line for line in run.stderr.splitlines() if line.strip()]
+        """Build in the warm worker; print what it says; remember a failure."""
+        from tools import sitebuild
+
+        if self.worker is None:
+            self.worker = sitebuild.Worker(
+                self.settings, self.output, self.content, self.as_of, cwd=ROOT
+            )
+        started = time.monotonic()
+        code, printed = self.worker.build()
+        printed = [line for line in printed if line.strip()]
         for line in printed:
             print(line, flush=True)
-        self.problems = [] if run.returncode == 0 else problem_lines(printed)
+        print(f"(the build took {time.monotonic() - started:.2f} s)", flush=True)
+        self.problems = [] if code == 0 else problem_lines(printed)
         self.read_status()
-        return run.returncode == 0
+        return code == 0
 
     def read_status(self, force=False):
         """The configured target's last publish status, read again at most

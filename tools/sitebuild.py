@@ -7,7 +7,13 @@ old site stays exactly as it was (docs/architecture.md, "Known traps": Pelican w
 otherwise empty the output folder before the checks run).
 
     python -m tools.sitebuild [--settings publishconf.py] [--output DIR]
-                              [--content DIR] [--as-of DATE]
+                              [--content DIR] [--as-of DATE] [--serve]
+
+`--serve` keeps one process for many builds (the preview's, through
+`Worker`): a line on stdin builds, a JSON line on stdout answers. Pages
+whose inputs did not change are neither read nor checked again
+(plugins/warm.py); the worker is started afresh when code, the theme or
+the settings change.
 """
 
 import argparse
@@ -16,7 +22,9 @@ import json
 import logging
 import os
 import shutil
+import subprocess
 import sys
+import sysconfig
 import tempfile
 from dataclasses import dataclass, field
 
@@ -34,6 +42,7 @@ class Result:
     errors: list = field(default_factory=list)
     warnings: list = field(default_factory=list)  # warnings and notes
     problems: list = field(default_factory=list)  # every Problem, as data
+    theme: str = ""  # the theme folder the build used
 
     @property
     def lines(self):
@@ -109,11 +118,12 @@ def build(settings_file="pelicanconf.py", output=None, override=None, today=None
     errors, warnings = sort_problems(problems, collector.records)
     if crashed:
         errors.append(crashed)
+    theme = str(settings.get("THEME", ""))
     if errors:
         shutil.rmtree(building, ignore_errors=True)
-        return Result(False, output, errors, warnings, problems)
+        return Result(False, output, errors, warnings, problems, theme)
     swap_in(building, output)
-    return Result(True, output, errors, warnings, problems)
+    return Result(True, output, errors, warnings, problems, theme)
 
 
 def settings_line(error, override):
@@ -213,6 +223,11 @@ def main(argv=None):
     )
     parser.add_argument("--debug", action="store_true", help="show tracebacks")
     parser.add_argument(
+        "--serve",
+        action="store_true",
+        help="build once per line read on stdin, answering a JSON line (the preview's worker)",
+    )
+    parser.add_argument(
         "--json",
         action="store_true",
         help="also print the problems as JSON on stdout (the web editor)",
@@ -225,6 +240,8 @@ def main(argv=None):
     except NotADay as error:
         parser.error(f"--as-of: {error}")
     override = {"PATH": os.path.abspath(args.content)} if args.content else None
+    if args.serve:
+        return serve(args.settings, args.output, override, today)
     result = build(args.settings, args.output, override, today=today)
     if args.json:
         print(as_json(result))
@@ -263,19 +280,110 @@ def summary_lines(problems):
 
 
 def report(result):
-    for line in result.lines:
+    lines, code = report_lines(result)
+    for line in lines:
         print(line, file=sys.stderr)
-    for line in summary_lines(result.problems):
-        print(line, file=sys.stderr)
+    return code
+
+
+def report_lines(result):
+    """(the lines that tell how a build ended, its exit status)."""
+    lines = [*result.lines, *summary_lines(result.problems)]
     if result.ok:
-        print(f"Built the site in {os.path.relpath(result.output)}/", file=sys.stderr)
-        return 0
-    print(
+        return [*lines, f"Built the site in {os.path.relpath(result.output)}/"], 0
+    stopped = (
         f"Build stopped: {len(result.errors)} problem(s) to fix; "
-        f"{os.path.relpath(result.output)}/ is unchanged.",
-        file=sys.stderr,
+        f"{os.path.relpath(result.output)}/ is unchanged."
     )
-    return 1
+    return [*lines, stopped], 1
+
+
+# --- The preview's warm builder ------------------------------------------------
+
+
+def serve(settings_file, output, override, today):
+    """Build at each line of stdin; answer each with one JSON line: the exit
+    status, the printed lines, and the files of code, theme and settings
+    the build ran (a change to any of them needs a fresh process)."""
+    # The lines are in the answer: nothing is logged to the terminal twice.
+    logging.getLogger().addHandler(logging.NullHandler())
+    # Answers go to the real stdout; whatever else prints there (Pelican's
+    # "Done: Processed ..." summary) goes nowhere, so it never breaks one.
+    answers = os.fdopen(os.dup(sys.stdout.fileno()), "w")
+    sys.stdout.flush()
+    with open(os.devnull, "w") as nowhere:
+        os.dup2(nowhere.fileno(), sys.stdout.fileno())
+    for _ in sys.stdin:
+        result = build(settings_file, output, override, today=today)
+        lines, code = report_lines(result)
+        answer = {"code": code, "lines": lines, "inputs": code_files(settings_file, result.theme)}
+        print(json.dumps(answer), file=answers, flush=True)
+    return 0
+
+
+def code_files(settings_file, theme):
+    """{path: modification time} of the project's loaded modules (not the
+    standard library's or installed packages'), the settings file and every
+    file of the theme."""
+    installed = {sysconfig.get_path(name) for name in ("stdlib", "platstdlib", "purelib")}
+    installed = tuple(os.path.realpath(path) + os.sep for path in installed if path)
+    paths = {os.path.abspath(settings_file)}
+    for module in list(sys.modules.values()):
+        path = getattr(module, "__file__", None)
+        if path and path.endswith(".py") and not os.path.realpath(path).startswith(installed):
+            paths.add(os.path.abspath(path))
+    for directory, _, names in os.walk(theme or os.devnull):
+        paths.update(os.path.join(directory, name) for name in names)
+    return {path: modified(path) for path in sorted(paths)}
+
+
+def modified(path):
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return None
+
+
+class Worker:
+    """The preview's builds, in one process kept warm between saves, started
+    afresh when any file of code, theme or settings it ran has changed (an
+    edited plugin must reach the next build: Pelican keeps imported plugins
+    for the life of a process)."""
+
+    def __init__(self, settings, output, content=None, as_of=None, cwd=None):
+        self.line = [*command(settings, output, content, as_of), "--serve"]
+        self.cwd, self.process, self.inputs = cwd, None, {}
+
+    def build(self):
+        """(exit status, printed lines) of one build."""
+        if self.process and any(modified(path) != when for path, when in self.inputs.items()):
+            self.stop()
+        for _ in range(2):  # a worker that died (killed, out of memory) is started again
+            answer = self.ask()
+            if answer is not None:
+                self.inputs = answer["inputs"]
+                return answer["code"], answer["lines"]
+            self.stop()
+        return 1, ["the preview's builder stopped unexpectedly - this is a bug in the site"]
+
+    def ask(self):
+        if self.process is None:
+            self.process = subprocess.Popen(
+                self.line, cwd=self.cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+            )
+        try:
+            self.process.stdin.write("build\n")
+            self.process.stdin.flush()
+            reply = self.process.stdout.readline()
+        except (BrokenPipeError, OSError):
+            return None
+        return json.loads(reply) if reply.strip() else None
+
+    def stop(self):
+        if self.process:
+            self.process.kill()
+            self.process.wait()
+        self.process, self.inputs = None, {}
 
 
 if __name__ == "__main__":

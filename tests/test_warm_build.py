@@ -1,0 +1,120 @@
+"""The preview's warm worker (tools/sitebuild.Worker, plugins/warm.py)
+builds, after each kind of save, exactly what a fresh process builds: the
+same files, byte for byte, and the same problem lines. What it keeps
+between builds may make a save faster, never the preview wrong."""
+
+import datetime
+import subprocess
+import sys
+
+from support import ROOT, tree_digest
+from tools import sitebuild
+
+DAY = datetime.date(2026, 12, 1)
+
+
+def add_line(path, line):
+    path.write_text(path.read_text() + f"\n{line}\n")
+
+
+def answer_fact(content):
+    fact = content / "facts" / "accessibility-reply-days.txt"
+    add_line(fact, "Answer: 5 working days")
+
+
+def change_phone(content):
+    center = content / "center.txt"
+    lines = center.read_text().splitlines()
+    center.write_text(
+        "\n".join("Phone: 619-555-0199" if x.startswith("Phone:") else x for x in lines) + "\n"
+    )
+
+
+def break_a_date(content):
+    page = content / "pages" / "privacy.md"
+    text = page.read_text()
+    page.write_text(text.replace("Reviewed: ", "Reviewed: next week ", 1))
+
+
+def mend_the_date(content):
+    page = content / "pages" / "privacy.md"
+    page.write_text(page.read_text().replace("Reviewed: next week ", "Reviewed: ", 1))
+
+
+# In order: each save follows the one before, as an editor's do.
+SAVES = [
+    ("a page's words", lambda c: add_line(c / "pages" / "privacy.md", "We answer every letter.")),
+    # The Spanish page's band says its English page changed.
+    ("an English page with a translation", lambda c: add_line(c / "pages" / "index.md", "Hello.")),
+    ("a fact's answer, used in two pages", answer_fact),
+    ("the center's phone, on every page", change_phone),
+    ("a mistake", break_a_date),
+    ("the mistake mended", mend_the_date),
+    (
+        "a new page",
+        lambda c: (c / "pages" / "new-page.md").write_text(
+            "Title: A new page\nSummary: A short new page for families.\nReviewed: 2026-11-26\n\n"
+            "We help families in San Diego.\n"
+        ),
+    ),
+    ("the new page deleted", lambda c: (c / "pages" / "new-page.md").unlink()),
+]
+
+
+def cold_build(content, output):
+    line = sitebuild.command("pelicanconf.py", output, content, DAY.isoformat())
+    run = subprocess.run(line, cwd=ROOT, capture_output=True, text=True)
+    return run.returncode, [x for x in run.stderr.splitlines() if x.strip()]
+
+
+def test_each_save_builds_what_a_fresh_process_builds(content_copy, tmp_path):
+    worker = sitebuild.Worker("pelicanconf.py", tmp_path / "warm", content_copy, DAY, cwd=ROOT)
+    try:
+        assert worker.build()[0] == 0
+        for name, save in SAVES:
+            save(content_copy)
+            code, lines = worker.build()
+            cold_code, cold_lines = cold_build(content_copy, tmp_path / "cold")
+            assert code == cold_code, name
+            warm_lines = [x.replace("/warm/", "/cold/") for x in lines]
+            assert warm_lines == cold_lines, (name, set(warm_lines) ^ set(cold_lines))
+            warm, cold = tree_digest(tmp_path / "warm"), tree_digest(tmp_path / "cold")
+            assert sorted(warm) == sorted(cold), name
+            assert [path for path in warm if warm[path] != cold[path]] == [], name
+    finally:
+        worker.stop()
+
+
+def test_a_changed_setting_starts_a_fresh_worker(tmp_path):
+    """Settings, code and theme are read once per process: a change to any
+    of them must reach the next build, so the worker is started again."""
+    settings = tmp_path / "settings.py"
+    settings.write_text(
+        f"from pelicanconf import *\nSITENAME = 'First'\nTHEME = {str(ROOT / 'theme')!r}\n"
+    )
+    worker = sitebuild.Worker(settings, tmp_path / "out", ROOT / "tests" / "fixtures" / "site", DAY)
+    try:
+        worker.cwd = ROOT
+        assert worker.build()[0] == 0
+        first = worker.process.pid
+        assert worker.build()[0] == 0
+        assert worker.process.pid == first, "nothing changed: the same warm process"
+        settings.write_text(settings.read_text() + "SITENAME = 'Second'\n")
+        assert worker.build()[0] == 0
+        assert worker.process.pid != first
+    finally:
+        worker.stop()
+
+
+def test_a_worker_that_died_is_started_again(tmp_path):
+    fixture = ROOT / "tests" / "fixtures" / "site"
+    worker = sitebuild.Worker("pelicanconf.py", tmp_path / "out", fixture, DAY, cwd=ROOT)
+    try:
+        assert worker.build()[0] == 0
+        worker.process.kill()
+        worker.process.wait()
+        code, lines = worker.build()
+        assert code == 0, lines
+    finally:
+        worker.stop()
+    assert sys.executable in worker.line
