@@ -156,6 +156,7 @@ PLUGINS = [
     "plugins.sitemap_xml",
     "plugins.redirects",
     "plugins.minify",
+    "plugins.warm_writer",
 ]
 
 # Plugin settings, one dict per plugin (see each plugin's docstring).

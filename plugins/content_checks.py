@@ -17,6 +17,7 @@ Settings, one dict: CONTENT_CHECKS = {
 The theme's ids (#fragments every page has) are the site's THEME_IDS.
 """
 
+import functools
 import logging
 import math
 import os
@@ -418,6 +419,20 @@ def source_files(settings):
                     yield os.path.join(directory, name)
 
 
+def kept_checks(check, site_inputs, settings):
+    """`check`, its problems kept by everything the checks of one page read
+    (plugins/warm.py): the page's HTML and source, its address and language,
+    the site's link targets, and the settings."""
+    site = warm.signature(site_inputs) + warm.settings_signature(settings)
+
+    def kept(page, source):
+        key = (os.path.abspath(page.source_path), page.content, source, page.url, page.lang, site)
+        found = CHECKED.get(key)
+        return found if found is not None else CHECKED.put(key, check(page, source))
+
+    return kept
+
+
 def check_site(context, settings, pages, drafts=()):
     """Every problem of the content, each one a `Problem`. Drafts are checked
     like pages (the preview shows them) but are no link target: they are
@@ -439,18 +454,17 @@ def check_site(context, settings, pages, drafts=()):
         for page in [*pages, *drafts]
     }
     held = context.get("held_back_pages")
-    site = warm.signature([targets, held, page_files, options["max_grade"]])
-    site += warm.settings_signature(settings)
+    check = functools.partial(
+        check_page,
+        targets=targets,
+        max_grade=options["max_grade"],
+        held=held,
+        page_files=page_files,
+    )
+    if warm.enabled(settings):
+        check = kept_checks(check, [targets, held, page_files, options["max_grade"]], settings)
     for page in [*pages, *drafts]:
-        source = texts.get(os.path.abspath(page.source_path), "")
-        # Everything the checks of one page read (plugins/warm.py).
-        key = (os.path.abspath(page.source_path), page.content, source, page.url, page.lang, site)
-        found = CHECKED.get(key)
-        if found is None:
-            found = CHECKED.put(
-                key, check_page(page, source, targets, options["max_grade"], held, page_files)
-            )
-        problems += found
+        problems += check(page, texts.get(os.path.abspath(page.source_path), ""))
     problems += check_duplicates([*pages, *drafts], settings)
     problems += placeholder_problems(context.get("center", {}), options)
     problems += context.get(CONTEXT_KEY, [])

@@ -150,6 +150,8 @@ class SourceReader(MarkdownReader):
     def read(self, source_path):
         """(HTML, metadata) of a page: kept from an earlier build of this
         process when its text, the facts and the settings are the same."""
+        if not warm.enabled(self.settings):
+            return self.read_again(source_path)
         text = sources.of(self.settings).text(source_path)  # NotUtf8...: content_checks
         key = (os.path.abspath(source_path), text, facts_signature(self.settings))
         key += (warm.settings_signature(self.settings),)

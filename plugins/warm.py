@@ -20,13 +20,25 @@ import hashlib
 # Private build keys of the settings (its indexes, "_..."), its sink of
 # problems and its temporary output folder: never what a result depends on.
 PRIVATE = "_"
-PER_BUILD = ("BUILD_PROBLEMS", "OUTPUT_PATH")
+PER_BUILD = ("BUILD_PROBLEMS", "OUTPUT_PATH", "WARM_BUILDS")
 PLAIN = (str, int, float, bool, type(None))
 
 
+# Set by the warm worker (tools/sitebuild.serve) for its builds only: a
+# build in a fresh process (`invoke build`, every publish) keeps nothing and
+# spends nothing on keys.
+SETTING = "WARM_BUILDS"
+
+
+def enabled(settings):
+    return bool(settings.get(SETTING))
+
+
 def canonical(value):
-    """A stable text of plain data; any other object is its type's name (code,
-    which a restart of the process covers, not content)."""
+    """A stable text of plain data, and of values that print what they are
+    (dates); any other object is its type's name: a page inside another's
+    attributes (a menu's, a translation's twin), which the site's key
+    covers, or code, which a restart of the process covers."""
     if isinstance(value, PLAIN):
         return repr(value)
     if isinstance(value, dict):
@@ -36,6 +48,8 @@ def canonical(value):
         return "[" + ",".join(canonical(item) for item in value) + "]"
     if isinstance(value, (set, frozenset)):
         return "{" + ",".join(sorted(canonical(item) for item in value)) + "}"
+    if type(value).__repr__ is not object.__repr__:
+        return repr(value)  # a date, a time zone: values that say what they are
     return type(value).__name__
 
 
@@ -47,13 +61,18 @@ def settings_signature(settings):
     """One build's settings as a key (worked out once per build)."""
     key = "_SETTINGS_SIGNATURE"
     if key not in settings:
-        public = {
-            name: value
-            for name, value in settings.items()
-            if not name.startswith(PRIVATE) and name not in PER_BUILD
-        }
-        settings[key] = signature(public)
+        settings[key] = signature(public(settings))
     return settings[key]
+
+
+def public(values):
+    """Settings (or a context, which holds them too) without what changes
+    from one build to the next whatever the content."""
+    return {
+        name: value
+        for name, value in values.items()
+        if not str(name).startswith(PRIVATE) and name not in PER_BUILD
+    }
 
 
 class Memo:

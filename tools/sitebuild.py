@@ -305,6 +305,7 @@ def serve(settings_file, output, override, today):
     """Build at each line of stdin; answer each with one JSON line: the exit
     status, the printed lines, and the files of code, theme and settings
     the build ran (a change to any of them needs a fresh process)."""
+    override = {**(override or {}), "WARM_BUILDS": True}  # plugins/warm.py
     # The lines are in the answer: nothing is logged to the terminal twice.
     logging.getLogger().addHandler(logging.NullHandler())
     # Answers go to the real stdout; whatever else prints there (Pelican's
