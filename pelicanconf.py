@@ -135,8 +135,11 @@ IGNORE_FILES = [".*"]
 
 # Our plugins are the package plugins/ beside this file (Pelican resolves
 # PLUGIN_PATHS against the settings file, so no sys.path patching is needed).
+# Receivers of one signal run in this order; where that matters, the rule
+# and its reason are in plugins/order.py (which checks this list first).
 PLUGIN_PATHS = ["."]
 PLUGINS = [
+    "plugins.order",
     "plugins.content_files",
     "plugins.source_reader",
     "plugins.center",

@@ -50,13 +50,20 @@ SCHEMES = ("https", "mailto", "tel")
 # characters at its ends, before they read the scheme: so do we.
 URL_NOISE = re.compile(r"[\t\n\r]")
 SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.I)
+
+
 # A link to another website names a public website: a host under a public
 # suffix of the Public Suffix List (publicsuffixlist bundles it; no network).
 # An allowlist: loopback and private addresses (a link copied from the
 # preview, 127.0.0.1:8000 or a --lan address), names that only exist on one
 # network (localhost, printer.local, intranet.lan) and reserved names
 # (site.example, x.test) are no public website.
-PUBLIC_SUFFIXES = PublicSuffixList(accept_unknown=False, only_icann=True)
+@functools.cache
+def public_suffixes():
+    """The public suffix list, loaded at the first web address (30 ms)."""
+    return PublicSuffixList(accept_unknown=False, only_icann=True)
+
+
 # Start and end tags' names, for a stray closing tag's name (linear).
 TAG_NAME = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9-]*)")
 
@@ -205,7 +212,7 @@ def public_host(host):
         name = host.encode("idna").decode("ascii")
     except UnicodeError:
         return False
-    return PUBLIC_SUFFIXES.privatesuffix(name.lower().rstrip(".")) is not None
+    return public_suffixes().privatesuffix(name.lower().rstrip(".")) is not None
 
 
 def local_fix(url, page_files):
