@@ -162,10 +162,16 @@ PLUGINS = [
     "plugins.warm_writer",
 ]
 
+# The build, decided here once for every plugin (plugins/build.py): its
+# mode, "preview" (the editor's: everything shown, each problem listed;
+# publishconf.py says "production" or "staging"), and the day it decides
+# by (None: today in San Diego; `--as-of DATE` sets another).
+BUILD = {"mode": "preview", "today": None}
+
 # Plugin settings, one dict per plugin (see each plugin's docstring).
 CENTER = {"path": "center.txt"}
-NOTICES = {"path": "notices", "warn_days": 14, "today": None}
-CONTENT_CHECKS = {"strict": False, "placeholders": "allow", "max_grade": 8.0}
+NOTICES = {"path": "notices", "warn_days": 14}
+CONTENT_CHECKS = {"max_grade": 8.0}
 INLINE_CSS = {"path": "static/css/main.css"}
 REDIRECTS = {"path": "redirects.txt"}
 # Pages that need a named clinical reviewer before production (plugins/to_confirm.py).

@@ -12,14 +12,13 @@ SITEURL = os.environ.get("SITEURL", "https://iop.mhcsandiego.example")
 RELATIVE_URLS = False
 
 # The environment is read here, once; plugins only obey their settings.
-# STAGING=1 says this build is for review, not the public: placeholders and
-# warnings are shown but do not stop it (and `invoke publish` refuses it).
-STAGING = os.environ.get("STAGING") == "1"
-# Production: warnings are errors too, and placeholder contact details are refused.
-CONTENT_CHECKS = dict(  # noqa: F405
-    CONTENT_CHECKS,  # noqa: F405
-    strict=not STAGING,
-    placeholders="warn" if STAGING else "refuse",
+# Production: warnings are errors too, placeholder contact details are
+# refused, pages that are not ready are held back. STAGING=1 says this build
+# is for review, not the public: placeholders and warnings are shown but do
+# not stop it (and `invoke publish` refuses it).
+BUILD = dict(  # noqa: F405
+    BUILD,  # noqa: F405
+    mode="staging" if os.environ.get("STAGING") == "1" else "production",
 )
 
 # Smaller pages: minified, then stored compressed next to themselves so the

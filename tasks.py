@@ -263,7 +263,7 @@ def publish(c, to=None, content=None, as_of=None, output=None, summary=None, lif
     """Build for production, check that exact build, deploy it; every run records how it ended."""
     from tools import publishing
 
-    if os.environ.get("STAGING") == "1":
+    if production_mode() != "production":
         raise Exit("Publish refused: STAGING=1 builds are for review and never go live.", 1)
     target, clock = target_of(required("to", to)), Stopwatch()
     output = Path(output or ROOT / CONFIG["production_output"]).resolve()
@@ -440,6 +440,13 @@ class Stopwatch:
 
     def __str__(self):
         return ", ".join(f"{name} {seconds:.1f} s" for name, seconds in self.laps)
+
+
+def production_mode():
+    """The mode publishconf.py gives a production build (it reads STAGING)."""
+    from pelican.settings import read_settings
+
+    return read_settings(str(ROOT / CONFIG["production_settings"]))["BUILD"]["mode"]
 
 
 def production_build(content, output, as_of):

@@ -1,15 +1,16 @@
-"""What kind of build this is, and the day it decides by.
+"""What kind of build this is, and the day it decides by: the build context.
 
-Every plugin asks here instead of working it out from another plugin's
-settings:
+The settings decide both, once (pelicanconf.py, publishconf.py):
+BUILD = {"mode": "preview", "today": None}. Every plugin asks here; none
+reads the environment or another plugin's settings.
 
 - `mode(settings)`: "preview" (the editor's build: everything shown, each
   problem listed), "staging" (publishconf.py with STAGING=1: production
   for review, placeholders and warnings shown, never published) or
   "production" (what goes live: warnings refused, pages that are not ready
-  held back). publishconf.py decides it, through CONTENT_CHECKS.
+  held back).
 - `today(settings)`: the build's date, San Diego's today unless a build is
-  made as of another day (`--as-of`, NOTICES["today"]).
+  made as of another day (`--as-of`, which sets BUILD["today"]).
 """
 
 import datetime
@@ -18,15 +19,29 @@ import zoneinfo
 from dateutil import parser as date_parser
 
 PREVIEW, STAGING, PRODUCTION = "preview", "staging", "production"
+MODES = (PREVIEW, STAGING, PRODUCTION)
+
+
+KEYS = ("mode", "today")
+
+
+def context(settings):
+    """BUILD; a key it does not know is a mistake in the settings files (a
+    misspelt "mode" would quietly make a production build a preview)."""
+    found = settings.get("BUILD") or {}
+    unknown = sorted(set(found) - set(KEYS))
+    if unknown:
+        raise ValueError(f"BUILD: unknown key '{unknown[0]}' - use only: {', '.join(KEYS)}")
+    return found
 
 
 def mode(settings):
-    checks = settings.get("CONTENT_CHECKS", {})
-    if checks.get("strict") and checks.get("placeholders") == "refuse":
-        return PRODUCTION
-    if checks.get("placeholders") in ("warn", "refuse"):
-        return STAGING
-    return PREVIEW
+    """The build's mode; a mode no build knows is a mistake in the settings,
+    never a quiet preview."""
+    found = context(settings).get("mode", PREVIEW)
+    if found not in MODES:
+        raise ValueError(f"BUILD mode '{found}' is none of {', '.join(MODES)}")
+    return found
 
 
 def zone(settings):
@@ -61,5 +76,11 @@ def parse_day(text):
 def today(settings):
     """The date this build decides by: set for a build as of another day,
     else today where the center is."""
-    day = settings.get("NOTICES", {}).get("today")
+    day = context(settings).get("today")
     return day or datetime.datetime.now(zone(settings)).date()
+
+
+def as_of(settings, day):
+    """The settings of a build made as of `day` (None: today)."""
+    settings["BUILD"] = dict(context(settings), today=day)
+    return settings

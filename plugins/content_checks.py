@@ -10,10 +10,11 @@ reading grade. Which files may exist at all is plugins/content_files.py's
 question, asked before Pelican reads anything.
 
 Settings, one dict: CONTENT_CHECKS = {
-    "strict": False,         # production: warnings are errors too (notes never)
-    "placeholders": "allow", # "warn" (staging) or "refuse" (production)
-    "max_grade": 8.0,            # Flesch-Kincaid grade; above it is a warning
+    "max_grade": 8.0,  # Flesch-Kincaid grade; above it is a warning
 }
+The build's mode (plugins/build.py) decides the rest: in production
+warnings are errors too (notes never) and placeholder details are refused;
+in staging they are warnings; the preview allows them.
 The theme's ids (#fragments every page has) are the site's THEME_IDS.
 """
 
@@ -61,11 +62,9 @@ logger = logging.getLogger("content_checks")
 if hasattr(logger, "disable_filter"):
     logger.disable_filter()
 
-DEFAULTS = {
-    "strict": False,
-    "placeholders": "allow",
-    "max_grade": 8.0,
-}
+DEFAULTS = {"max_grade": 8.0}
+# What a placeholder detail of the center is, in each mode.
+PLACEHOLDERS = {build.PREVIEW: None, build.STAGING: WARNING, build.PRODUCTION: ERROR}
 # Pages checked in this process, by everything their checks read, and the
 # elements of each page's HTML (every page's are link targets).
 CHECKED = warm.Memo()
@@ -388,12 +387,12 @@ def reading_problems(page, where, source, max_grade):
     return [Problem(where, body_line(source), what, fix, WARNING)]
 
 
-def placeholder_problems(center, options):
+def placeholder_problems(center, mode):
     """One problem per center field that is still a placeholder: refused in
     production, a warning in staging, silent in the preview."""
-    if options["placeholders"] == "allow":
+    level = PLACEHOLDERS[mode]
+    if level is None:
         return []
-    level = WARNING if options["placeholders"] == "warn" else ERROR
     source = center.get("source", {"path": "content/center.txt", "lines": {}})
     return [
         Problem(
@@ -466,9 +465,9 @@ def check_site(context, settings, pages, drafts=()):
     for page in [*pages, *drafts]:
         problems += check(page, texts.get(os.path.abspath(page.source_path), ""))
     problems += check_duplicates([*pages, *drafts], settings)
-    problems += placeholder_problems(context.get("center", {}), options)
+    problems += placeholder_problems(context.get("center", {}), build.mode(settings))
     problems += context.get(CONTEXT_KEY, [])
-    if options["strict"]:
+    if build.mode(settings) == build.PRODUCTION:
         problems = strict(problems)
     return sorted(set(problems))
 

@@ -11,8 +11,8 @@ not started yet (it is built into no page until its Start date).
 Settings, one dict: NOTICES = {
     "path": "notices",   # folder inside the content folder
     "warn_days": 14,     # warn this many days before an end date
-    "today": None,       # the build's date (a datetime.date); None = today
 }
+The day it decides by is the build's (plugins/build.py).
 Templates read the active notices as `notices` in the context.
 
 A notice's text in another language is a file of the same name in that
@@ -34,7 +34,7 @@ from pelican import signals
 from . import build, datafile, facts, fields, sanitize, to_confirm
 from .problems import ADVICE, NOTE, Problem, display_path, not_utf8, record, settings_of
 
-DEFAULTS = {"path": "notices", "warn_days": 14, "today": None}
+DEFAULTS = {"path": "notices", "warn_days": 14}
 
 
 def message_html(text):

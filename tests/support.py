@@ -112,7 +112,7 @@ def active_notices(day, content=CONTENT):
     settings = {
         "PATH": str(content),
         "TIMEZONE": TIMEZONE,
-        "NOTICES": {"today": day},
+        "BUILD": {"today": day},
         "TRANSLATIONS": {"languages": list(LANGUAGES)},
     }
     return notices.load_notices(settings)[0]

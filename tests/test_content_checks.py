@@ -263,7 +263,7 @@ def test_an_unknown_plugin_setting_is_named(tmp_path, build_day):
     )
     assert not result.ok
     assert (
-        "pelicanconf.py: notices: unknown key 'warn_dayz' - use only: path, warn_days, today"
+        "pelicanconf.py: notices: unknown key 'warn_dayz' - use only: path, warn_days"
         in result.errors
     )
 

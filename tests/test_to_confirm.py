@@ -10,14 +10,15 @@ import subprocess
 import sys
 
 import pytest
+from pelican.settings import read_settings
 
 from plugins import to_confirm
 from plugins.build import mode as build_mode
 from support import FIXTURE_SITE, ROOT, build_site, soup_of
 
 DAY = datetime.date(2026, 11, 26)
-PRODUCTION = {"strict": True, "placeholders": "refuse", "max_grade": 8.0}
-STAGING = {"strict": False, "placeholders": "warn", "max_grade": 8.0}
+PRODUCTION = {"mode": "production", "today": None}
+STAGING = {"mode": "staging", "today": None}
 PAGE = """Title: Our rooms
 Summary: Where the groups meet.
 Reviewed: 2026-11-01
@@ -45,7 +46,7 @@ def content(tmp_path):
 
 def build(content, output, checks=None, **override):
     if checks:
-        override["CONTENT_CHECKS"] = checks
+        override["BUILD"] = checks
     return build_site(output, "publishconf.py", today=DAY, PATH=content, **override)
 
 
@@ -55,11 +56,20 @@ def test_mark_html_labels_the_question_visibly_in_english():
     assert '<span class="app-confirm__label" lang="en">To confirm:</span> The hours</mark>' in html
 
 
-def test_the_settings_decide_the_build_s_mode():
-    """plugins/build.py reads the mode from the settings publishconf.py sets."""
-    assert build_mode({"CONTENT_CHECKS": PRODUCTION}) == "production"
-    assert build_mode({"CONTENT_CHECKS": STAGING}) == "staging"
-    assert build_mode({"CONTENT_CHECKS": {"strict": False, "placeholders": "allow"}}) == "preview"
+def test_the_settings_decide_the_build_s_mode(monkeypatch):
+    """plugins/build.py reads the mode the settings files set, once: the
+    environment only through publishconf.py (STAGING=1)."""
+    assert build_mode({"BUILD": PRODUCTION}) == "production"
+    assert build_mode({"BUILD": STAGING}) == "staging"
+    assert build_mode(read_settings(str(ROOT / "pelicanconf.py"))) == "preview"
+    monkeypatch.delenv("STAGING", raising=False)
+    assert build_mode(read_settings(str(ROOT / "publishconf.py"))) == "production"
+    monkeypatch.setenv("STAGING", "1")
+    assert build_mode(read_settings(str(ROOT / "publishconf.py"))) == "staging"
+    with pytest.raises(ValueError, match="BUILD mode 'prod'"):
+        build_mode({"BUILD": {"mode": "prod"}})
+    with pytest.raises(ValueError, match="BUILD: unknown key 'mdoe'"):
+        build_mode({"BUILD": {"mdoe": "production"}})
 
 
 def test_preview_highlights_open_questions_and_the_field(content, tmp_path):

@@ -21,7 +21,7 @@ from support import FIXTURE_SITE, ROOT, build_site, require_tool, soup_of, words
 
 # The fixture's holiday notice is up on this day.
 HOLIDAY = datetime.date(2026, 12, 21)
-STRICT = {"strict": True, "placeholders": "refuse", "max_grade": 8.0}
+STRICT = {"mode": "production", "today": None}
 SPANISH_TEXT = (
     "Somos un equipo pequeño. Nos gustan las palabras claras.\n\n"
     "## Nuestras salas\n\nSon salas tranquilas.\n\nVuelva al [inicio]({filename}index.md).\n"
@@ -75,7 +75,7 @@ def set_day(path, day):
 def build(content, tmp_path, strict=False, day=HOLIDAY, name="output"):
     override = {"PATH": content}
     if strict:
-        override["CONTENT_CHECKS"] = STRICT
+        override["BUILD"] = STRICT
     return build_site(tmp_path / name, today=day, **override)
 
 

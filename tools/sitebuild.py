@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from plugins import build as build_context
 from plugins.build import NotADay, parse_day
 from plugins.problems import ERROR, SINK_KEY, ContentError, display_path
 
@@ -105,7 +106,7 @@ def build(settings_file="pelicanconf.py", output=None, override=None, today=None
     logging.getLogger().addHandler(collector)
     try:
         if today:
-            settings["NOTICES"] = dict(settings.get("NOTICES", {}), today=today)
+            build_context.as_of(settings, today)
         output = os.path.abspath(output or settings["OUTPUT_PATH"])
         os.makedirs(os.path.dirname(output), exist_ok=True)
         building = tempfile.mkdtemp(prefix=".output-", dir=os.path.dirname(output))
