@@ -15,7 +15,9 @@ from .problems import Problem, display_path, not_utf8, record, settings_of
 DEFAULTS = {"path": "center.txt"}
 # Every field of the center's file (types and ranges: fields.CENTER).
 KNOWN = tuple(fields.CENTER_FIELDS)
-DAYS = {
+# schema.org's names of the days (identifiers, not words a visitor reads:
+# the footer names days in the page's language, plugins/theme_i18n.py).
+SCHEMA_DAYS = {
     "Mo": "Monday",
     "Tu": "Tuesday",
     "We": "Wednesday",
@@ -24,20 +26,6 @@ DAYS = {
     "Sa": "Saturday",
     "Su": "Sunday",
 }
-# Spanish, for the Spanish pages' footer (days written in lower case).
-DAYS_ES = {
-    "Mo": "lunes",
-    "Tu": "martes",
-    "We": "miércoles",
-    "Th": "jueves",
-    "Fr": "viernes",
-    "Sa": "sábado",
-    "Su": "domingo",
-}
-
-
-# The phone's digits, read once, by the same rule the field check uses.
-phone_parts = fields.phone_parts
 
 
 def is_fictional(parts):
@@ -85,47 +73,20 @@ def placeholder_fields(center, parts):
     return found
 
 
-def spoken_time(hhmm):
-    hours, minutes = int(hhmm[:2]), hhmm[3:]
-    suffix = "am" if hours < 12 or hours == 24 else "pm"  # 24:00 is midnight
-    hours = hours % 12 or 12
-    return f"{hours} {suffix}" if minutes == "00" else f"{hours}:{minutes} {suffix}"
-
-
-def spoken_time_es(hhmm):
-    """Spanish clock time as US Spanish writes it: 8:00 a. m., 6:30 p. m."""
-    hours = int(hhmm[:2])
-    suffix = "a. m." if hours < 12 or hours == 24 else "p. m."
-    return f"{hours % 12 or 12}:{hhmm[3:]} {suffix}"
-
-
-def hours_text_es(days, opens, closes):
-    names = [DAYS_ES[code] for code in days]
-    label = names[0] if len(names) == 1 else f"{names[0]} a {names[-1]}"
-    return f"{label[0].upper()}{label[1:]}: de {spoken_time_es(opens)} a {spoken_time_es(closes)}"
-
-
-def hours_text(days, opens, closes):
-    names = [DAYS[code] for code in days]
-    label = names[0] if len(names) == 1 else f"{names[0]} to {names[-1]}"
-    text = f"{label}: {spoken_time(opens)} to {spoken_time(closes)}"
+def hours_group(days, opens, closes):
+    """One group of opening hours: the footer writes it in the page's
+    language (the `opening_hours` filter), structured data as schema.org."""
     return {
-        "days": names,
-        "text": text,
-        # Per language, for the footer of each edition.
-        "texts": {"en": text, "es": hours_text_es(days, opens, closes)},
+        "codes": list(days),
+        "opens": opens,
+        "closes": closes,
         "schema": {
             "@type": "OpeningHoursSpecification",
-            "dayOfWeek": names,
+            "dayOfWeek": [SCHEMA_DAYS[code] for code in days],
             "opens": opens,
             "closes": closes,
         },
     }
-
-
-def parse_hours(value):
-    """Opening hours as schema.org writes them, or Refused (fields.py)."""
-    return [hours_text(*group) for group in fields.parse_hours(value)]
 
 
 def build_center(data, values):
@@ -137,7 +98,7 @@ def build_center(data, values):
     center["phone_tel"] = "+1" + "".join(parts) if parts else ""
     center["phone_display"] = "-".join(parts) if parts else center["phone"]
     center["placeholders"] = placeholder_fields(center, parts)
-    center["hours"] = [hours_text(*group) for group in values.get("hours", [])]
+    center["hours"] = [hours_group(*group) for group in values.get("hours", [])]
     return center
 
 

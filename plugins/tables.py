@@ -10,29 +10,36 @@ before us), which checks what the editor wrote; the box is ours.
 Settings: none.
 """
 
+import functools
+
 from pelican import signals
 
 from .images import forget_rendered
 from .markup import plain_text, spans
+from .theme_i18n import translatable, translate
+
+TABLE = translatable("Table")
+NAMED_TABLE = translatable("Table: %(heading)s")
 
 
-def label(table):
-    """A name for the region: its first column heading, if it has one."""
+def label(table, words=lambda text: text):
+    """A name for the region, in the page's language (`words` translates the
+    theme's catalog): its first column heading, if it has one."""
     cells = spans(table, "<th", "</th>")
     first = plain_text(table[cells[0][0] : cells[0][1]]) if cells else ""
-    return f"Table: {first}" if first else "Table"
+    return words(NAMED_TABLE) % {"heading": first} if first else words(TABLE)
 
 
-def boxed(table):
-    name = label(table).replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+def boxed(table, words=lambda text: text):
+    name = label(table, words).replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
     return f'<div class="app-table" role="region" aria-label="{name}" tabindex="0">{table}</div>'
 
 
-def box_all(markup):
+def box_all(markup, words=lambda text: text):
     """Every table of a page's HTML in its box (one pass, in order)."""
     out, position = [], 0
     for start, end in spans(markup, "<table", "</table>"):
-        out += [markup[position:start], boxed(markup[start:end])]
+        out += [markup[position:start], boxed(markup[start:end], words)]
         position = end
     return "".join(out) + markup[position:]
 
@@ -42,7 +49,8 @@ def box_tables(generators):
     generator = pages_generator
     for page in generator.pages + generator.hidden_pages + generator.draft_pages:
         if page._content and "<table" in page._content:
-            page._content = box_all(page._content)
+            words = functools.partial(translate, generator.settings, page.lang)
+            page._content = box_all(page._content, words)
             forget_rendered(page)
 
 

@@ -57,15 +57,12 @@ import os
 
 from pelican import signals
 
-from . import build, datafile, fields, history, language, sources
+from . import build, datafile, fields, history, language, sources, theme_i18n
 from .problems import ADVICE, Problem, display_path, record, settings_of
 
 DEFAULTS = {"languages": ["es"]}
 # The words the translated text must match: what a reader reads.
 TRANSLATED = ("title", "nav_title", "summary", "to_confirm")
-# Each language named in itself, for the switch; and in English, for staff.
-NAMES = {"en": "English", "es": "Español"}
-ENGLISH_NAMES = {"es": "Spanish"}
 CURRENT, OUTDATED, UNCHECKED, ORPHAN, DUPLICATE = (
     "current",
     "outdated",
@@ -282,7 +279,8 @@ def language_switch(lang, twin, settings, languages, published_urls):
     url = twin.url if twin is not None else home_url(other, settings)
     if url not in published_urls:
         return None
-    return {"lang": other, "text": NAMES.get(other, other), "href": f"{siteurl}/{url}"}
+    # Each language named in itself (CLDR's names, through Babel).
+    return {"lang": other, "text": theme_i18n.language_name(other), "href": f"{siteurl}/{url}"}
 
 
 def reset(pages):
@@ -356,7 +354,7 @@ def untranslated_advice(generator, settings, languages):
     problems = []
     default = default_lang(settings)
     for lang in languages:
-        name = ENGLISH_NAMES.get(lang, lang)
+        name = theme_i18n.language_name(lang, "en")  # staff read the build in English
         for page in generator.pages:
             if page.lang == default and page.twin is None:
                 what = f"no {name} translation yet: its language link leads to the {name} home page"

@@ -3,13 +3,14 @@
 The facts checked (pages, phone, address, hours) are read from content/.
 """
 
+import functools
 import re
 from pathlib import Path
 
 import pytest
 from pelican.settings import read_settings
 
-from plugins import page_meta
+from plugins import page_meta, theme_i18n
 from support import ROOT, center_facts, content_pages, lang_of_url, theme_word
 
 CRISIS_TEL = {"tel:988", "tel:911", "tel:+18887247240"}
@@ -111,14 +112,20 @@ def test_a_deaf_caller_is_told_how_to_reach_the_center(all_documents):
         ), url
 
 
+def word_in(lang, words):
+    return theme_word(words, lang)
+
+
 def test_every_page_shows_the_center_address_and_hours(all_documents, center):
     """The footer shows the address and every group of hours of center.txt."""
     for url, soup in all_documents.items():
         contact = soup.find(id="contact").get_text(" ")
         assert f"{center['city']}, {center['region']} {center['postal_code']}" in contact, url
         assert center["street"] in contact, url
+        lang = soup.html["lang"]
         for hours in center["hours"]:
-            assert hours["texts"][soup.html["lang"]] in contact, url
+            line = theme_i18n.hours_line(hours, lang, functools.partial(word_in, lang))
+            assert line in contact, url
 
 
 def test_every_content_page_shows_its_review_dates(pages):

@@ -55,8 +55,6 @@ AXE_OPTIONS = {
     "resultTypes": ["violations"],
 }
 WIDTHS = {"phone": {"width": 375, "height": 812}, "desktop": {"width": 1280, "height": 900}}
-# Build files for other hosts: in the tree, never served by our nginx.
-HOST_FILES = {"_headers", "_redirects", "redirects.map"}
 
 
 class ToolMissing(Exception):

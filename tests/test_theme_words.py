@@ -1,0 +1,56 @@
+"""Words a plugin writes for visitors come from Babel (CLDR's names of days,
+times and languages) and the theme's catalog, in the page's language:
+never from Python (plugins/theme_i18n.py)."""
+
+import pytest
+
+from plugins import center, tables, theme_i18n
+from support import theme_word
+
+NNBSP = "\u202f"  # CLDR keeps "8:00 a.m." on one line
+
+
+def line(hours, lang):
+    return theme_i18n.hours_line(hours, lang, lambda words: theme_word(words, lang))
+
+
+@pytest.mark.parametrize(
+    ("group", "english", "spanish"),
+    [
+        (
+            ("MoTuWeThFr", "08:00", "18:00"),
+            "Monday to Friday: 8 am to 6 pm",
+            "Lunes a viernes: de 8:00{n}a.m. a 6:00{n}p.m.",
+        ),
+        (
+            ("Sa", "09:30", "12:00"),
+            "Saturday: 9:30 am to 12 pm",
+            "Sábado: de 9:30{n}a.m. a 12:00{n}p.m.",
+        ),
+        (
+            ("Su", "20:00", "24:00"),
+            "Sunday: 8 pm to 12 am",
+            "Domingo: de 8:00{n}p.m. a 12:00{n}a.m.",
+        ),
+    ],
+)
+def test_opening_hours_in_each_language(group, english, spanish):
+    days, opens, closes = group
+    hours = center.hours_group([days[i : i + 2] for i in range(0, len(days), 2)], opens, closes)
+    assert line(hours, "en") == english
+    assert line(hours, "es") == spanish.format(n=NNBSP)
+    assert hours["schema"]["dayOfWeek"][0] in ("Monday", "Saturday", "Sunday")
+
+
+def test_each_language_is_named_in_itself_and_in_english():
+    assert theme_i18n.language_name("es") == "Español"
+    assert theme_i18n.language_name("en") == "English"
+    assert theme_i18n.language_name("es", "en") == "Spanish"
+
+
+def test_a_table_region_is_named_in_the_page_s_language():
+    table = "<table><tr><th>Día</th></tr><tr><td>lunes</td></tr></table>"
+    spanish = tables.box_all(table, lambda words: theme_word(words, "es"))
+    assert 'aria-label="Tabla: Día"' in spanish
+    assert 'aria-label="Table: Día"' in tables.box_all(table)
+    assert 'aria-label="Tabla"' in tables.box_all("<table></table>", lambda w: theme_word(w, "es"))
