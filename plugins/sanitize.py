@@ -430,6 +430,25 @@ def locate(refused, needles, source, default):
 REFERENCE = re.compile(r"&(#[0-9]{1,8}|#[xX][0-9a-fA-F]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});?")
 
 
+# A markup declaration (<!DOCTYPE html>, <![CDATA[...]]>) or a processing
+# instruction (<?xml ...?>): no element, so no census counts it, yet it is
+# not text either (a browser drops it or makes it a comment, the validator
+# calls it stray). A comment (<!--) is allowed.
+DECLARATION = re.compile(r"<(?:!(?!--)|\?)")
+
+
+def declarations(markup):
+    """[(Refused, needles)] for each declaration or instruction in a fragment,
+    found at its own line (by its text as written)."""
+    found = []
+    for match in DECLARATION.finditer(markup or ""):
+        end = markup.find(">", match.start(), match.start() + 80)
+        text = markup[match.start() : end + 1 if end >= 0 else match.start() + 20]
+        what = f"'{text[:40]}' is no part of a page's text"
+        found.append((Refused(what, "delete it: a page holds words and tags only"), [text]))
+    return found
+
+
 def invisible_references(markup):
     """[(Refused, needles)] for each character reference to an invisible
     character (plugins/datafile.py's list) or to NUL."""
@@ -471,6 +490,7 @@ def check(
     removed = removed_by_nh3(markup, allowlist, parsed, siteurl)
     found = [escape_problem(markup)] if parsed.escaped else []
     found += invisible_references(markup)
+    found += declarations(markup)
     covered = set()
     for tag, attrs in parsed.found:
         for refused, needles, key in element_problems(

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from plugins import datafile, fields
-from support import ROOT, build_site
+from support import FIXTURE_SITE, ROOT, build_site, soup_of
 
 PAGE = "Title: Fields\nSummary: A page.\nReviewed: {reviewed}\n{extra}\nSome words.\n"
 
@@ -86,3 +86,14 @@ def test_a_page_with_every_editor_field_builds(content_copy, tmp_path, build_day
         for line in result.lines
         if re.search(r"all-fields\.md:\d+: (?!to confirm|no Spanish translation yet)", line)
     ]
+
+
+def test_the_next_review_is_a_year_on_unless_the_page_says(tmp_path, build_day):
+    """A page with no Next-review is due a year after its Reviewed day (a
+    29 February falls on the 28th), and shows that day."""
+    assert fields.one_year_on(datetime.date(2026, 11, 1)) == datetime.date(2027, 11, 1)
+    assert fields.one_year_on(datetime.date(2028, 2, 29)) == datetime.date(2029, 2, 28)
+    assert build_site(tmp_path, today=build_day, PATH=FIXTURE_SITE).ok
+    about = soup_of(tmp_path / "about" / "index.html")  # Reviewed: 2026-11-01, no Next-review
+    due = about.select(".app-review time")[-1]
+    assert due["datetime"] == "2027-11-01"

@@ -184,3 +184,23 @@ def test_a_spanish_page_left_in_english_is_held_back(tmp_path, monkeypatch):
         for line in result.warnings
     )
     assert not (tmp_path / "out" / "es" / "index.html").exists()
+
+
+def test_status_placeholder_alone_is_refused(tmp_path, monkeypatch):
+    """Real-looking details, confirmed by a named person on a day: the
+    `Status: placeholder` line alone still keeps them off the live site,
+    named at its own line, with every detail it marks as not confirmed."""
+    monkeypatch.delenv("STAGING", raising=False)
+    content = fixture_content(tmp_path)
+    center = content / "center.txt"
+    center.write_text(center.read_text().replace("Phone: 858-555-0234", "Phone: 858-694-3900"))
+    assert build_site(tmp_path / "real", "publishconf.py", PATH=content).ok
+    text = center.read_text()
+    center.write_text(text.replace("Country: US\n", "Country: US\nStatus: placeholder\n"))
+    result = build_site(tmp_path / "out", "publishconf.py", PATH=content)
+    assert not result.ok
+    assert any("center.txt:8: 'Status: placeholder' marks the details" in x for x in result.errors)
+    assert any(
+        "center.txt:2: the phone '858-694-3900' is not confirmed" in x for x in result.errors
+    )
+    assert not any("fictional" in line for line in result.lines)

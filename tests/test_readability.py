@@ -1,6 +1,7 @@
 """English pages read at Flesch-Kincaid grade 8 or lower, Spanish pages at an
 INFLESZ (Szigriszt-Pazos) score of 65 or more, measured as the build does."""
 
+import re
 import shutil
 from pathlib import Path
 
@@ -99,3 +100,33 @@ def test_words_in_another_language_and_open_questions_are_not_measured():
     question = facts.QUESTION.format("The ages the program serves")
     markup = f"<p>We can help.</p>{tagline}<p>Ages: {question}.</p>"
     assert readability.readable_text(markup) == "We can help. Ages: ."
+
+
+def test_a_page_at_the_limit_passes_and_a_tenth_below_it_warns(tmp_path, build_day):
+    """The limit is inclusive and exact. A page of this test scores grade g
+    (the warning at a limit of -100 says g, rounded up to a tenth): with
+    the limit there the page is fine; a tenth lower, it warns."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_SITE, content)
+    (content / "pages" / "grade.md").write_text(
+        "Title: Grade\nSummary: A page whose words score a known grade.\n"
+        "Reviewed: 2026-11-01\n\nOur program meets three mornings a week, and each "
+        "session lasts about three hours. Family members are welcome at the weekly "
+        "meeting, where counselors explain what treatment involves.\n"
+    )
+
+    def warning(limit):
+        result = build_site(
+            tmp_path / str(limit),
+            today=build_day,
+            PATH=content,
+            CONTENT_CHECKS={"max_grade": limit},
+        )
+        assert result.ok, result.lines
+        found = [x for x in result.warnings if "grade.md" in x and "reading grade" in x]
+        return found[0] if found else None
+
+    score = float(re.search(r"reading grade (-?[\d.]+) is above -100", warning(-100))[1])
+    assert score > 4
+    assert warning(score) is None
+    assert f"reading grade {score:.1f} is above {score - 0.1:g}" in warning(round(score - 0.1, 1))

@@ -122,6 +122,25 @@ def test_the_problem_is_on_the_line_that_has_it():
     assert {problem.line for problem in found} == {5}
 
 
+@pytest.mark.parametrize(
+    "declaration", ["<!DOCTYPE html>", "<![CDATA[x]]>", '<?xml version="1.0"?>']
+)
+def test_a_declaration_is_refused_at_its_own_line(declaration):
+    """No element, so no count of elements sees it; found by its own text,
+    not at the first tag of the page (an <em> on line 5 once took it)."""
+    source = (
+        "Title: T\n\nSome words.\n\nA line with <em>emphasis</em>.\n\nMore.\n\n"
+        f"{declaration}\n\nEnd.\n"
+    )
+    markup = (
+        f"<p>Some words.</p>\n<p>A line with <em>emphasis</em>.</p>\n<p>More.</p>\n{declaration}"
+    )
+    found = sanitize.check(markup, sanitize.PAGE, "p", source, 3)
+    assert [(problem.line, problem.fix) for problem in found] == [
+        (9, "delete it: a page holds words and tags only")
+    ]
+
+
 TAGS = st.sampled_from(
     ["a", "p", "img", "script", "svg", "h2", "td", "div", "em", "meta", "iframe", "math", "x-y"]
 )
