@@ -58,8 +58,12 @@ TEMPLATE_CACHE = Path(__file__).resolve().parent / "cache" / "templates"
 TEMPLATE_CACHE.mkdir(parents=True, exist_ok=True)
 # Theme wording in Spanish: gettext catalogs in theme/translations/, read
 # with Babel (plugins/theme_i18n.py); `invoke messages` updates them.
+# Every value is escaped as it is printed (autoescape); `|safe` marks the few
+# trusted HTML values, each with its reason beside it. `do` runs a list's
+# append without `{% set _ = ... %}`, which shadowed gettext's `_`.
 JINJA_ENVIRONMENT = {
-    "extensions": ["jinja2.ext.i18n"],
+    "autoescape": True,
+    "extensions": ["jinja2.ext.i18n", "jinja2.ext.do"],
     "bytecode_cache": TemplateCache(str(TEMPLATE_CACHE)),
 }
 # The stylesheet is inlined (plugins/inline_css.py) and icons are copied

@@ -39,6 +39,7 @@ import io
 import os
 from dataclasses import dataclass
 
+from markupsafe import Markup, escape
 from pelican import contents, signals
 
 from . import build, facts, fields, sources, translations
@@ -430,10 +431,18 @@ def check(generator):
     record(generator.context, problems)
 
 
+def confirm_marks(markup):
+    """`|confirm_marks`: a page's or notice's open questions, highlighted.
+    HTML the template marked safe stays safe with the highlights in it;
+    anything else is escaped first (the highlight is the theme's markup)."""
+    if not isinstance(markup, Markup):
+        markup = escape(markup)
+    return Markup(mark_html(str(markup)))
+
+
 def add_filter(generator):
-    """`|confirm_marks`: a page's or notice's open questions, highlighted."""
     if hasattr(generator, "env"):
-        generator.env.filters["confirm_marks"] = mark_html
+        generator.env.filters["confirm_marks"] = confirm_marks
 
 
 def register():

@@ -1,15 +1,19 @@
 """Each theme component renders alone from its params (examples table).
 
-Pelican turns Jinja's autoescape off, so each component escapes `text`
-itself: these examples prove it does, and that classes and attributes land
-on the component's root element.
+The site's templates escape every value as they print it (autoescape, in
+pelicanconf.py's JINJA_ENVIRONMENT): these examples prove hostile text stays
+text in every component, and that classes and attributes land on the
+component's root element.
 """
 
 import datetime
+import re
 
 import jinja2
 import pytest
 from bs4 import BeautifulSoup
+from markupsafe import Markup
+from pelican.settings import read_settings
 
 from support import ROOT
 
@@ -81,11 +85,10 @@ EXAMPLES = {
 
 
 def render(component, params):
-    environment = jinja2.Environment(  # as Pelican sets it: no autoescape
-        loader=jinja2.FileSystemLoader(ROOT / "theme" / "templates"),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        autoescape=False,
+    options = dict(read_settings(str(ROOT / "pelicanconf.py"))["JINJA_ENVIRONMENT"])
+    options.pop("bytecode_cache", None)
+    environment = jinja2.Environment(  # as the site sets it
+        loader=jinja2.FileSystemLoader(ROOT / "theme" / "templates"), **options
     )
     template = environment.from_string(
         f'{{% from "components/{component}.html" import {component} %}}'
@@ -121,10 +124,14 @@ def test_component_takes_classes_and_attributes_on_its_root(component):
     assert root["data-test"] == "yes"
 
 
-def test_notice_html_param_is_trusted_and_wins():
-    params = {"title": "Update", "text": "plain", "html": "<strong>bold</strong>"}
+def test_notice_html_param_wins_and_is_trusted_only_when_marked_safe():
+    """The caller says why an `html` value is safe (`|safe` in base.html,
+    beside its reason); an unmarked one is escaped like any text."""
+    params = {"title": "Update", "text": "plain", "html": Markup("<strong>bold</strong>")}
     html = render("notice_banner", params)
     assert "<strong>bold</strong>" in html and "plain" not in html
+    html = render("notice_banner", dict(params, html="<strong>bold</strong>"))
+    assert "&lt;strong&gt;bold&lt;/strong&gt;" in html
 
 
 def test_current_navigation_item_is_marked_for_screen_readers():
@@ -215,3 +222,18 @@ def test_the_translation_band_links_to_the_newer_page_in_its_language():
     band = soup.select_one("p.app-translation-band[role=note]")
     assert (band.a["href"], band.a["hreflang"]) == ("/about/", "en")
     assert "lang" not in band.a.attrs
+
+
+def test_the_theme_readme_names_every_param_each_component_reads():
+    """theme/README.md's table is the components' contract: a param a macro
+    reads that the table does not name is drift (`classes` and `attributes`
+    are every component's, said once above the table)."""
+    readme = (ROOT / "theme" / "README.md").read_text()
+    folder = ROOT / "theme" / "templates" / "components"
+    for template in sorted(folder.glob("[!_]*.html")):
+        name = template.stem
+        row = next((x for x in readme.splitlines() if x.startswith(f"| `{name}(params)`")), "")
+        assert row, f"theme/README.md has no row for {name}"
+        read = set(re.findall(r"params\.([a-z_]+)", template.read_text()))
+        missing = sorted(read - {"classes", "attributes"} - set(re.findall(r"`([a-z_]+)`", row)))
+        assert missing == [], f"{name}: {missing}"
