@@ -9,10 +9,10 @@ sources and a JPEG (or PNG) fallback in several widths, with `srcset`,
 the top of the page. Every file written is re-encoded by Pillow, which
 copies no EXIF, GPS, XMP or ICC data: a phone photo's location never ships.
 
-Why our own and not a Pelican image plugin: the maintained ones (e.g.
-pelican-image-process) keep metadata unless told otherwise, know no AVIF,
-and report problems as log lines, not as `file:line` problems the build
-gathers; Pillow does the real work here.
+Why our own and not a Pelican image plugin: pelican-image-process (the
+maintained one) needs a class on every image an editor writes, is
+AGPL-licensed, caches by file times, and reports problems as log lines, not
+as `file:line` problems the build gathers; Pillow does the real work here.
 
 Variants are cached by the source's content hash (CACHE_PATH/images), so a
 rebuild after one edit re-encodes nothing (tools/bench_images.py measures it).

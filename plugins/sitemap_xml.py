@@ -11,8 +11,8 @@ Each page that has a twin in the other language lists every edition
 (itself included) and x-default as `xhtml:link` alternates, as search
 engines ask (plugins/translations.py gives `alternates`).
 
-Settings: none. Pages with `Status: hidden` are left out, as is the 404 page
-(it is a template page, never a content page).
+Settings: none. Drafts are left out (they are never published), as are
+pages held back and the 404 page (a template page, never a content page).
 """
 
 import os

@@ -277,7 +277,7 @@ def test_a_bug_in_the_site_is_one_line_not_a_traceback(good_output, build_day):
     (line,) = [line for line in result.errors if "build failed" in line]
     assert line.startswith("while running ")
     assert line.endswith(
-        "this is a bug in the site, not your text — please report it (run with --debug for details)"
+        "this is a bug in the site, not your text — please report it (`python -m tools.sitebuild --debug` shows the details)"
     )
     assert tree_digest(output) == before
 

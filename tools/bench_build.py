@@ -15,7 +15,7 @@ Then, each in a fresh process started from here (the same process tree):
 
 Prints the best of `--runs` seconds of each and the ratios. Asserts nothing:
 timings belong in a benchmark, not in the tests, on a shared machine.
-Goals (issue 23): cold within 1.3x plain Pelican; a rebuild after one edit
+Goals: cold within 1.3x plain Pelican; a rebuild after one edit
 well under a second, and faster than plain Pelican's cold build at 1000.
 """
 

@@ -165,7 +165,7 @@ def bug_line(error, content):
     what = " ".join(f"{type(error).__name__}: {error}".split())[:200]
     return (
         f"{place}: build failed ({what}) - this is a bug in the site, not your text"
-        " — please report it (run with --debug for details)"
+        " — please report it (`python -m tools.sitebuild --debug` shows the details)"
     )
 
 
