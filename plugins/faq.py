@@ -15,7 +15,7 @@ import os
 
 from pelican import signals
 
-from . import to_confirm
+from . import marks
 from .markup import plain_text, spans
 from .problems import Problem, display_path, record, settings_of
 
@@ -24,7 +24,7 @@ DEFAULTS = {"pages": ["families/questions.md"]}
 
 def plain(markup):
     # An open question of the center's facts is for reviewers, not an answer.
-    return plain_text(to_confirm.strip_markers(markup))
+    return plain_text(marks.strip_markers(markup))
 
 
 def questions(markup):

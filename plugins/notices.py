@@ -31,7 +31,7 @@ from html import escape
 import markdown
 from pelican import signals
 
-from . import build, datafile, facts, fields, sanitize, to_confirm
+from . import build, datafile, facts, fields, marks, sanitize
 from .problems import ADVICE, NOTE, Problem, display_path, not_utf8, record, settings_of
 
 DEFAULTS = {"path": "notices", "warn_days": 14}
@@ -75,7 +75,7 @@ def read_notice(path, where, problems, settings, schema=fields.NOTICE):
     ]
     found += [
         Problem(where, data.body_line + p.line - 1, p.what, p.fix)
-        for p in to_confirm.old_marker_problems(data.body, where)
+        for p in marks.old_marker_problems(data.body, where)
     ]
     html = message_html(message)
     # The message as rendered, reference links resolved: what a visitor gets.

@@ -20,7 +20,7 @@ from pelican import signals
 
 from . import fields, translations
 from .markup import plain_text
-from .theme_i18n import translatable
+from .wording import translatable
 
 # Section key (the page's `Section` field) -> its name in the menu, in menu order.
 SECTIONS = {

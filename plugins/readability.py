@@ -14,8 +14,8 @@ import re
 import textstat
 from selectolax.lexbor import LexborHTMLParser
 
+from .marks import replace_markers
 from .markup import plain_text
-from .to_confirm import replace_markers
 
 # Alternatives of literals: a linear search.
 BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|dt|dd|td|th|blockquote)>", re.I)

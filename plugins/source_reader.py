@@ -43,7 +43,7 @@ from markdown.extensions import toc
 from pelican import signals
 from pelican.readers import MarkdownReader
 
-from . import facts, fields, sources, to_confirm, translations, warm
+from . import facts, fields, marks, sources, translations, warm
 from .problems import SINK_KEY, ContentError, Problem, Refused, display_path, settings_of
 
 logger = logging.getLogger("content_checks")
@@ -203,7 +203,7 @@ class SourceReader(MarkdownReader):
             for ref in facts.references(data.body)
             if (problem := facts.reference_problem(ref, known, where, data.body_line))
         ]
-        for problem in to_confirm.old_marker_problems(data.body, where):
+        for problem in marks.old_marker_problems(data.body, where):
             line = data.body_line + problem.line - 1
             problems.append(Problem(problem.path, line, problem.what, problem.fix))
         for name, value in data.fields.items():

@@ -16,7 +16,7 @@ from pelican import signals
 
 from .images import forget_rendered
 from .markup import plain_text, spans
-from .theme_i18n import translatable, translate
+from .wording import translatable, translate
 
 TABLE = translatable("Table")
 NAMED_TABLE = translatable("Table: %(heading)s")

@@ -57,7 +57,7 @@ import os
 
 from pelican import signals
 
-from . import build, datafile, fields, history, language, sources, theme_i18n
+from . import build, datafile, fields, history, language, sources, wording
 from .problems import ADVICE, Problem, display_path, record, settings_of
 
 DEFAULTS = {"languages": ["es"]}
@@ -280,7 +280,7 @@ def language_switch(lang, twin, settings, languages, published_urls):
     if url not in published_urls:
         return None
     # Each language named in itself (CLDR's names, through Babel).
-    return {"lang": other, "text": theme_i18n.language_name(other), "href": f"{siteurl}/{url}"}
+    return {"lang": other, "text": wording.language_name(other), "href": f"{siteurl}/{url}"}
 
 
 def reset(pages):
@@ -354,7 +354,7 @@ def untranslated_advice(generator, settings, languages):
     problems = []
     default = default_lang(settings)
     for lang in languages:
-        name = theme_i18n.language_name(lang, "en")  # staff read the build in English
+        name = wording.language_name(lang, "en")  # staff read the build in English
         for page in generator.pages:
             if page.lang == default and page.twin is None:
                 what = f"no {name} translation yet: its language link leads to the {name} home page"

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from plugins import center, datafile, fields, notices, theme_i18n
+from plugins import center, datafile, fields, notices, wording
 from tools import sitebuild
 from tools.phone_photo import phone_photo
 
@@ -83,7 +83,7 @@ def home_of(lang):
 @functools.lru_cache
 def theme_word(message, lang):
     """The theme's words in a language, as its catalog (the build's) has them."""
-    return theme_i18n.load_catalogs(str(ROOT / "theme")).get(lang, {}).get(message, message)
+    return wording.load_catalogs(str(ROOT / "theme")).get(lang, {}).get(message, message)
 
 
 def twins(content=CONTENT):

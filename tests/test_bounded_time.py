@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plugins import datafile, markup, readability, sanitize, source_reader, to_confirm
+from plugins import datafile, marks, markup, readability, sanitize, source_reader
 from support import FIXTURE_SITE, build_site
 from tools import bench_content
 
@@ -55,8 +55,8 @@ def test_long_unbalanced_text_is_read_through_or_refused(text):
     data = datafile.parse("x.md", "Title: x\n\n" + text)
     problems = source_reader.block_problems(data, "x.md", source_reader.DEFAULTS)
     assert all(problem.line >= data.body_line for problem in problems)
-    to_confirm.markers_in(text)
-    to_confirm.mark_html(text)
+    marks.markers_in(text)
+    marks.mark_html(text)
     markup.spans(text, "<table", "</table>")
     markup.tags(text, "img")
     markup.plain_text(text)

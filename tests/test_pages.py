@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pelican.settings import read_settings
 
-from plugins import page_meta, theme_i18n
+from plugins import page_meta, wording
 from support import ROOT, center_facts, content_pages, lang_of_url, theme_word
 
 CRISIS_TEL = {"tel:988", "tel:911", "tel:+18887247240"}
@@ -124,7 +124,7 @@ def test_every_page_shows_the_center_address_and_hours(all_documents, center):
         assert center["street"] in contact, url
         lang = soup.html["lang"]
         for hours in center["hours"]:
-            line = theme_i18n.hours_line(hours, lang, functools.partial(word_in, lang))
+            line = wording.hours_line(hours, lang, functools.partial(word_in, lang))
             assert line in contact, url
 
 

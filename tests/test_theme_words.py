@@ -1,17 +1,17 @@
 """Words a plugin writes for visitors come from Babel (CLDR's names of days,
 times and languages) and the theme's catalog, in the page's language:
-never from Python (plugins/theme_i18n.py)."""
+never from Python (plugins/wording.py)."""
 
 import pytest
 
-from plugins import center, tables, theme_i18n
+from plugins import center, tables, wording
 from support import theme_word
 
 NNBSP = "\u202f"  # CLDR keeps "8:00 a.m." on one line
 
 
 def line(hours, lang):
-    return theme_i18n.hours_line(hours, lang, lambda words: theme_word(words, lang))
+    return wording.hours_line(hours, lang, lambda words: theme_word(words, lang))
 
 
 @pytest.mark.parametrize(
@@ -43,9 +43,9 @@ def test_opening_hours_in_each_language(group, english, spanish):
 
 
 def test_each_language_is_named_in_itself_and_in_english():
-    assert theme_i18n.language_name("es") == "Español"
-    assert theme_i18n.language_name("en") == "English"
-    assert theme_i18n.language_name("es", "en") == "Spanish"
+    assert wording.language_name("es") == "Español"
+    assert wording.language_name("en") == "English"
+    assert wording.language_name("es", "en") == "Spanish"
 
 
 def test_a_table_region_is_named_in_the_page_s_language():

@@ -12,7 +12,7 @@ import sys
 import pytest
 from pelican.settings import read_settings
 
-from plugins import to_confirm
+from plugins import marks, to_confirm
 from plugins.build import mode as build_mode
 from support import FIXTURE_SITE, ROOT, build_site, soup_of
 
@@ -51,7 +51,7 @@ def build(content, output, checks=None, **override):
 
 
 def test_mark_html_labels_the_question_visibly_in_english():
-    html = to_confirm.mark_html("<p>Open [[to confirm: The hours]] daily</p>")
+    html = marks.mark_html("<p>Open [[to confirm: The hours]] daily</p>")
     assert '<mark class="app-confirm" lang="en">' in html
     assert '<span class="app-confirm__label" lang="en">To confirm:</span> The hours</mark>' in html
 

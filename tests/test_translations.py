@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from plugins import datafile, theme_i18n, translations
+from plugins import datafile, translations, wording
 from support import (
     CONTENT,
     ROOT,
@@ -29,7 +29,7 @@ PAGES = sorted(content_pages())
 SPANISH = [url for url in PAGES if lang_of_url(url) == "es"]
 # Read once: every test below asks for the same pairs.
 TWINS = twins()
-CATALOG = theme_i18n.load_catalogs(str(ROOT / "theme")).get("es", {})
+CATALOG = wording.load_catalogs(str(ROOT / "theme")).get("es", {})
 
 
 def es(message):
@@ -109,7 +109,7 @@ def test_spanish_review_dates_are_written_in_spanish(pages, url):
     """'26 de noviembre de 2026', from the <time> element's own date."""
     for time in pages[url].select(".app-review time"):
         day = datetime.date.fromisoformat(time["datetime"])
-        assert words(time) == theme_i18n.long_date(day, "es")
+        assert words(time) == wording.long_date(day, "es")
         assert " de " in words(time)
 
 
