@@ -30,7 +30,7 @@ PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 # The Spanish edition: content/pages/es/ is Spanish (its folder sets `lang`),
 # at /es/... addresses; its home page is /es/. Pelican's own translations,
-# paired by plugins/translations.py (which says why not i18n-subsites).
+# paired by plugins/reading/translations.py (which says why not i18n-subsites).
 EXTRA_PATH_METADATA = {
     "pages/index.md": {"url": "", "save_as": "index.html"},
     "pages/es": {"lang": "es"},
@@ -57,7 +57,7 @@ class TemplateCache(FileSystemBytecodeCache):
 TEMPLATE_CACHE = Path(__file__).resolve().parent / "cache" / "templates"
 TEMPLATE_CACHE.mkdir(parents=True, exist_ok=True)
 # Theme wording in Spanish: gettext catalogs in theme/translations/, read
-# with Babel (plugins/theme_i18n.py); `invoke messages` updates them.
+# with Babel (plugins/rendering/theme_i18n.py); `invoke messages` updates them.
 # Every value is escaped as it is printed (autoescape); `|safe` marks the few
 # trusted HTML values, each with its reason beside it. `do` runs a list's
 # append without `{% set _ = ... %}`, which shadowed gettext's `_`.
@@ -66,8 +66,8 @@ JINJA_ENVIRONMENT = {
     "extensions": ["jinja2.ext.i18n", "jinja2.ext.do"],
     "bytecode_cache": TemplateCache(str(TEMPLATE_CACHE)),
 }
-# The stylesheet is inlined (plugins/inline_css.py) and icons are copied
-# under fingerprinted names (plugins/fingerprint.py), so Pelican copies nothing.
+# The stylesheet is inlined (plugins/rendering/inline_css.py) and icons are copied
+# under fingerprinted names (plugins/rendering/fingerprint.py), so Pelican copies nothing.
 THEME_STATIC_PATHS = []
 
 # The theme owns every page it ships: switch off the outputs we do not use so
@@ -110,8 +110,8 @@ DRAFT_PAGE_SAVE_AS = "{slug}/index.html"
 DRAFT_PAGE_LANG_URL = "{slug}/"
 DRAFT_PAGE_LANG_SAVE_AS = "{slug}/index.html"
 
-# The header (Key: value lines) is read by plugins/datafile.py, for the
-# checks and for Pelican alike (plugins/source_reader.py): no `meta` here.
+# The header (Key: value lines) is read by plugins/lib/datafile.py, for the
+# checks and for Pelican alike (plugins/reading/source_reader.py): no `meta` here.
 MARKDOWN = {
     "extension_configs": {
         # toc gives every heading a stable id, so links can target #fragments.
@@ -125,13 +125,13 @@ THEME_IDS = ["main-content", "crisis-help", "crisis-help-title", "contact", "sec
 
 # Deterministic output: same content, byte-identical site.
 CACHE_CONTENT = False
-# Photo variants are cached here by content hash (plugins/images.py).
+# Photo variants are cached here by content hash (plugins/rendering/images.py).
 CACHE_PATH = "cache"
 LOAD_CONTENT_CACHE = False
 
 # Pages are Markdown files ending in .md, nothing else: Pelican reads no
 # HTML, reStructuredText or other Markdown extension (each would skip our
-# checks; plugins/content_files.py names such a file as an error).
+# checks; plugins/reading/content_files.py names such a file as an error).
 READERS = {"html": None, "htm": None, "rst": None, "markdown": None, "mkd": None, "mdown": None}
 # Dotfiles and dot folders (.DS_Store, ._photo.jpg, .env, .draft.md) are
 # never read or published.
@@ -140,33 +140,33 @@ IGNORE_FILES = [".*"]
 # Our plugins are the package plugins/ beside this file (Pelican resolves
 # PLUGIN_PATHS against the settings file, so no sys.path patching is needed).
 # Receivers of one signal run in this order; where that matters, the rule
-# and its reason are in plugins/order.py (which checks this list first).
+# and its reason are in plugins/checks/order.py (which checks this list first).
 PLUGIN_PATHS = ["."]
 PLUGINS = [
-    "plugins.order",
-    "plugins.content_files",
-    "plugins.source_reader",
-    "plugins.center",
-    "plugins.notices",
-    "plugins.translations",
-    "plugins.page_meta",
-    "plugins.theme_i18n",
-    "plugins.to_confirm",
-    "plugins.faq",
-    "plugins.inline_css",
-    "plugins.fingerprint",
-    "plugins.security_headers",
-    "plugins.content_checks",
-    "plugins.images",
-    "plugins.tables",
-    "plugins.scaffold",
-    "plugins.sitemap_xml",
-    "plugins.redirects",
-    "plugins.minify",
-    "plugins.warm_writer",
+    "plugins.checks.order",
+    "plugins.reading.content_files",
+    "plugins.reading.source_reader",
+    "plugins.reading.center",
+    "plugins.reading.notices",
+    "plugins.reading.translations",
+    "plugins.reading.page_meta",
+    "plugins.rendering.theme_i18n",
+    "plugins.reading.to_confirm",
+    "plugins.reading.faq",
+    "plugins.rendering.inline_css",
+    "plugins.rendering.fingerprint",
+    "plugins.site_files.security_headers",
+    "plugins.checks.content_checks",
+    "plugins.rendering.images",
+    "plugins.rendering.tables",
+    "plugins.checks.scaffold",
+    "plugins.site_files.sitemap_xml",
+    "plugins.reading.redirects",
+    "plugins.site_files.minify",
+    "plugins.rendering.warm_writer",
 ]
 
-# The build, decided here once for every plugin (plugins/build.py): its
+# The build, decided here once for every plugin (plugins/lib/build.py): its
 # mode, "preview" (the editor's: everything shown, each problem listed;
 # publishconf.py says "production" or "staging"), and the day it decides
 # by (None: today in San Diego; `--as-of DATE` sets another).
@@ -178,9 +178,9 @@ NOTICES = {"path": "notices", "warn_days": 14}
 CONTENT_CHECKS = {"max_grade": 8.0}
 INLINE_CSS = {"path": "static/css/main.css"}
 REDIRECTS = {"path": "redirects.txt"}
-# Pages that need a named clinical reviewer before production (plugins/to_confirm.py).
+# Pages that need a named clinical reviewer before production (plugins/reading/to_confirm.py).
 TO_CONFIRM = {"clinical_sections": ["about-iop", "for-families"], "clinical_pages": ["index.md"]}
-# Question pages that carry FAQPage JSON-LD (plugins/faq.py).
+# Question pages that carry FAQPage JSON-LD (plugins/reading/faq.py).
 FAQ = {"pages": ["families/questions.md", "es/familias/preguntas.md"]}
 FINGERPRINT = {"path": "static/icons", "url": "theme"}
 # The preview carries the production policy too (what production blocks, the

@@ -159,8 +159,8 @@ def new_page(c, path=None, title=None, section=None, nav_order=None, content=Non
     path, title = required("path", path), required("title", title)
     from pelican.settings import read_settings
 
-    from plugins import build, datafile, fields
-    from plugins.scaffold import new_page_text
+    from plugins.checks.scaffold import new_page_text
+    from plugins.lib import build, datafile, fields
 
     pages = Path(content or ROOT / "content").resolve() / "pages"
     target = pages / f"{path.strip('/')}.md"
@@ -196,7 +196,7 @@ def new_page(c, path=None, title=None, section=None, nav_order=None, content=Non
 def new_translation(c, of=None, path=None, content=None):
     """Start the Spanish page of an English page, with the English text to translate over."""
     of, path = required("of", of), required("path", path)
-    from plugins import datafile
+    from plugins.lib import datafile
 
     pages = Path(content or ROOT / "content").resolve() / "pages"
     english = pages / of.strip("/")
@@ -371,7 +371,7 @@ def confirm_list(c, format="text", content=None):
 
     from pelican.settings import read_settings
 
-    from plugins import to_confirm
+    from plugins.reading import to_confirm
     from tools import sitebuild
 
     override = {"PATH": str(Path(content).resolve())} if content else {}
@@ -506,7 +506,7 @@ def read_status_of(target):
 
 def day_of(as_of):
     """The day an --as-of names, in the forms people type; Exit otherwise."""
-    from plugins.build import NotADay, parse_day
+    from plugins.lib.build import NotADay, parse_day
 
     try:
         return parse_day(as_of) if as_of else None

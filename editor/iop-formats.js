@@ -2,7 +2,7 @@
    blank line, then the text (pages, notices); the same lines alone (facts,
    center.txt); and redirects.txt's "old new" lines.
 
-   Read exactly as plugins/datafile.py reads them (keys in any case, "-" the
+   Read exactly as plugins/lib/datafile.py reads them (keys in any case, "-" the
    same as "_", a line of four spaces or a tab continues the value above,
    the first blank line ends the header), so the editor and the build never
    see two different files; tests/editor/ holds both readers to that.
@@ -213,7 +213,7 @@
     },
   };
 
-  /* redirects.txt as plugins/redirects.py reads it: "#" starts a comment,
+  /* redirects.txt as plugins/reading/redirects.py reads it: "#" starts a comment,
      a line is "old new". Lines that are not (comments, blanks, a line the
      build will refuse) stay where they are, with the redirect after them. */
   function redirectLines(text) {

@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from plugins import center, datafile, fields, notices, wording
+from plugins.lib import datafile, fields, wording
+from plugins.reading import center, notices
 from tools import sitebuild
 from tools.phone_photo import phone_photo
 
@@ -57,7 +58,7 @@ def content_pages(content=CONTENT):
 
 def inherit(pages, content):
     """A translation takes its section, menu place and review dates from its
-    English page, as the build does (plugins/translations.py)."""
+    English page, as the build does (plugins/reading/translations.py)."""
     by_source = {
         Path(data.path).relative_to(Path(content) / "pages").as_posix(): data
         for data in pages.values()
@@ -103,12 +104,12 @@ def twins(content=CONTENT):
 
 
 def center_facts(content=CONTENT):
-    """The center's details as the build reads them (plugins/center.py)."""
+    """The center's details as the build reads them (plugins/reading/center.py)."""
     return center.load_center({"PATH": str(content)})[0]
 
 
 def active_notices(day, content=CONTENT):
-    """The notices a build dated `day` shows (plugins/notices.py)."""
+    """The notices a build dated `day` shows (plugins/reading/notices.py)."""
     settings = {
         "PATH": str(content),
         "TIMEZONE": TIMEZONE,

@@ -8,7 +8,8 @@ import subprocess
 
 import pytest
 
-from plugins import datafile, translations
+from plugins.lib import datafile
+from plugins.reading import translations
 from support import FIXTURE_SITE, build_site, require_tool
 
 DAY = "2026-12-21"

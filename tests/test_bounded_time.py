@@ -10,7 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plugins import datafile, marks, markup, readability, sanitize, source_reader
+from plugins.lib import datafile, marks, markup, readability, sanitize
+from plugins.reading import source_reader
 from support import FIXTURE_SITE, build_site
 from tools import bench_content
 

@@ -51,7 +51,7 @@ MISTAKES = {
     "center_bad_phone": ("center.txt", 2, "'call us anytime' is not a phone number"),
     "center_missing_field": ("center.txt", 1, "missing city"),
     "redirect_to_missing_page": ("redirects.txt", 2, "is not a page of the site"),
-    # HTML by allowlist (plugins/sanitize.py): what is not allowed is refused.
+    # HTML by allowlist (plugins/lib/sanitize.py): what is not allowed is refused.
     "tab_in_scheme": ("pages/tab-in-scheme.md", 7, "unsafe link 'javascript:alert(1)'"),
     "notice_reference_link": ("notices/en/covid-19.md", 8, "unsafe link 'javascript:alert(1)'"),
     "meta_refresh": ("pages/meta-refresh.md", 7, "<meta> in a page - remove it; pages may use:"),
@@ -84,7 +84,7 @@ MISTAKES = {
         8,
         "remove the colons from the table's divider",
     ),
-    # Fields by schema (plugins/fields.py): editors' fields only, typed, in range.
+    # Fields by schema (plugins/lib/fields.py): editors' fields only, typed, in range.
     "template_field": ("pages/template-field.md", 4, "'Template' is not an editor's field"),
     "url_field": ("pages/url-field.md", 4, "'Url' is not an editor's field"),
     "save_as_field": ("pages/save-as-field.md", 4, "'Save-as' is not an editor's field"),
@@ -99,7 +99,7 @@ MISTAKES = {
     "nav_order_out_of_range": ("pages/nav-order-out-of-range.md", 4, "1000 is out of range"),
     "unknown_section": ("pages/unknown-section.md", 4, "section: 'blog' is not allowed"),
     "center_bad_hours": ("center.txt", 8, "'25:00' in 'Su 25:00-29:30' is not a time of day"),
-    # Files by allowlist (plugins/content_files.py), before Pelican reads any.
+    # Files by allowlist (plugins/reading/content_files.py), before Pelican reads any.
     "markdown_extension": ("pages/old-page.markdown", 1, "rename it to 'old-page.md'"),
     "raw_html_page": ("pages/raw.html", 1, "'raw.html' is not a page file"),
     "name_with_space": ("pages/new page.md", 1, "rename it to 'new-page.md'"),

@@ -14,7 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from plugins import content_checks, datafile, fields
+from plugins.checks import content_checks
+from plugins.lib import datafile, fields
 from support import FIXTURE_SITE, build_site, tree_digest
 
 KEYS = st.sampled_from(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from plugins import person_first, sanitize
+from plugins.lib import person_first, sanitize
 from support import FIXTURE_SITE, build_site, content_pages, lang_of_url, main_of, words
 
 

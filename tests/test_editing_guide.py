@@ -16,7 +16,8 @@ import sys
 
 import pytest
 
-from plugins import datafile, translations
+from plugins.lib import datafile
+from plugins.reading import translations
 from support import FIXTURE_SITE, ROOT, build_site, session_phone_photo, soup_of, words
 
 SPANISH = {
@@ -31,7 +32,7 @@ def day():
     """Today in San Diego: what `invoke new-page` writes as Reviewed."""
     from pelican.settings import read_settings
 
-    from plugins import build
+    from plugins.lib import build
 
     return build.today(read_settings(str(ROOT / "pelicanconf.py")))
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from plugins import build
+from plugins.lib import build
 from support import FIXTURE_SITE, ROOT, build_site, require_tool, session_phone_photo
 
 PAGE = (
@@ -83,7 +83,7 @@ def test_a_file_nobody_may_read_is_named_for_the_user_who_builds():
     page.write_text("Title: Locked\n\nWords.\n")
     page.chmod(0o000)
     check = (
-        f"import sys; sys.path.insert(0, {str(ROOT)!r}); from plugins import datafile\n"
+        f"import sys; sys.path.insert(0, {str(ROOT)!r}); from plugins.lib import datafile\n"
         f"try: datafile.read_text({str(page)!r})\n"
         "except datafile.NotReadable as error: print(error.what, '-', error.fix)"
     )

@@ -1,4 +1,4 @@
-"""The center's facts as data (plugins/facts.py): asked once, answered once
+"""The center's facts as data (plugins/reading/facts.py): asked once, answered once
 for both languages; an open question is never published as an answer; a
 reference written almost right is refused, never shown."""
 
@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from plugins import datafile, facts, translations
+from plugins.lib import datafile
+from plugins.reading import facts, translations
 from support import FIXTURE_SITE, build_site, soup_of, words
 
 DAY = datetime.date(2026, 12, 21)

@@ -1,12 +1,12 @@
 """Question pages carry FAQPage JSON-LD that says what the page says
-(plugins/faq.py, theme/templates/structured_data/faq_page.html)."""
+(plugins/reading/faq.py, theme/templates/structured_data/faq_page.html)."""
 
 import json
 
 from bs4 import BeautifulSoup
 from pelican.settings import read_settings
 
-from plugins import faq
+from plugins.reading import faq
 from support import ROOT, words
 
 

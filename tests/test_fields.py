@@ -1,4 +1,4 @@
-"""Every field an editor writes is declared once (plugins/fields.py), typed
+"""Every field an editor writes is declared once (plugins/lib/fields.py), typed
 and ranged, and documented for editors; fields that steer Pelican are not
 theirs."""
 
@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from plugins import datafile, fields
+from plugins.lib import datafile, fields
 from support import FIXTURE_SITE, ROOT, build_site, soup_of
 
 PAGE = "Title: Fields\nSummary: A page.\nReviewed: {reviewed}\n{extra}\nSome words.\n"

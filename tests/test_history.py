@@ -9,7 +9,8 @@ import zoneinfo
 
 import pytest
 
-from plugins import history, translations
+from plugins.lib import history
+from plugins.reading import translations
 from support import require_tool
 
 ZONE = zoneinfo.ZoneInfo("America/Los_Angeles")

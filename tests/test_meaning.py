@@ -1,11 +1,11 @@
 """Crisis help cannot be hijacked, and a link means what it says
-(plugins/meaning.py): as a family taps it, not as the markup spells it."""
+(plugins/lib/meaning.py): as a family taps it, not as the markup spells it."""
 
 import shutil
 
 import pytest
 
-from plugins import meaning
+from plugins.lib import meaning
 from support import FIXTURE_SITE, build_site, soup_of
 
 

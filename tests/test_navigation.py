@@ -1,8 +1,8 @@
 """Section menus and footer links follow content/: each page of a section
 lists its section's pages; every page links to the footer section's pages
-(plugins/page_meta.py, components/section_menu.html)."""
+(plugins/reading/page_meta.py, components/section_menu.html)."""
 
-from plugins import page_meta
+from plugins.reading import page_meta
 from support import content_pages, lang_of_url, theme_word
 
 

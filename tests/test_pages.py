@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from pelican.settings import read_settings
 
-from plugins import page_meta, wording
+from plugins.lib import wording
+from plugins.reading import page_meta
 from support import ROOT, center_facts, content_pages, lang_of_url, theme_word
 
 CRISIS_TEL = {"tel:988", "tel:911", "tel:+18887247240"}

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from plugins import datafile, fields, placeholders, translations
+from plugins.lib import datafile, fields, placeholders
+from plugins.reading import translations
 from support import FIXTURE_SITE, build_site
 
 STANDING_IN = [

@@ -1,4 +1,4 @@
-"""The plugins' order: every dependency declared in plugins/order.py holds
+"""The plugins' order: every dependency declared in plugins/checks/order.py holds
 in the settings, a list that breaks one is refused with a line naming it,
 and Pelican really runs a signal's receivers in PLUGINS order (as Pelican
 tests its generators' order)."""
@@ -10,7 +10,7 @@ import sys
 import pytest
 from pelican.settings import read_settings
 
-from plugins import order
+from plugins.checks import order
 from support import FIXTURE_SITE, ROOT
 from tools import sitebuild
 
@@ -50,11 +50,16 @@ def test_a_build_with_the_menus_before_the_translations_stops_naming_the_rule(tm
     plugins = read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"]
     override = {
         "PATH": str(FIXTURE_SITE),
-        "PLUGINS": moved_before(plugins, "plugins.page_meta", "plugins.translations"),
+        "PLUGINS": moved_before(
+            plugins, "plugins.reading.page_meta", "plugins.reading.translations"
+        ),
     }
     result = sitebuild.build("pelicanconf.py", str(tmp_path / "out"), override)
     assert not result.ok
-    assert any("lists plugins.page_meta before plugins.translations" in x for x in result.errors)
+    assert any(
+        "lists plugins.reading.page_meta before plugins.reading.translations" in x
+        for x in result.errors
+    )
     assert not any("bug in the site" in line for line in result.lines)
     assert not (tmp_path / "out").exists(), "nothing was built"
 

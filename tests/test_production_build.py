@@ -7,7 +7,8 @@ from pathlib import Path
 
 import brotli
 
-from plugins import inline_css, security_headers
+from plugins.rendering import inline_css
+from plugins.site_files import security_headers
 from support import FIXTURE_SITE, ROOT, build_site, html_files, soup_of, tree_digest
 from tools import nginx_conf, release_checks
 

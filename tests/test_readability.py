@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from plugins import readability
+from plugins.lib import readability
 from support import FIXTURE_SITE, build_site, content_pages, lang_of_url, main_of
 
 MAX_GRADE = 8.0
@@ -94,7 +94,7 @@ def test_the_build_names_a_hard_page_with_its_score(tmp_path):
 def test_words_in_another_language_and_open_questions_are_not_measured():
     """A required tagline in Vietnamese, or a question the center has not
     answered yet (in English, on a Spanish page), is not the page's words."""
-    from plugins import facts
+    from plugins.reading import facts
 
     tagline = '<p lang="vi">Chú ý: nếu bạn nói Tiếng Việt, có các dịch vụ hỗ trợ ngôn ngữ.</p>'
     question = facts.QUESTION.format("The ages the program serves")

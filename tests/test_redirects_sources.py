@@ -1,7 +1,7 @@
 """Old addresses in content/redirects.txt: only retired pages' addresses,
 each once, never a file the build writes, a hidden or parent folder, or an
 address without its slash; each refused with its line and fix, never "a bug
-in the site" (plugins/redirects.py)."""
+in the site" (plugins/reading/redirects.py)."""
 
 import shutil
 

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plugins import sanitize
+from plugins.lib import sanitize
 from support import build_site
 
 HOSTILE_LINKS = [

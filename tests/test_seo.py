@@ -7,7 +7,7 @@ import re
 import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
-from plugins import redirects
+from plugins.reading import redirects
 from support import CONTENT, center_facts, content_pages, html_files, lang_of_url, soup_of, url_of
 
 SITEURL = "https://iop.mhcsandiego.example"

@@ -1,4 +1,4 @@
-"""Pelican reads a page's header as the checks do (plugins/source_reader.py):
+"""Pelican reads a page's header as the checks do (plugins/reading/source_reader.py):
 a field the allowlist cannot see is never obeyed, whatever characters a
 paste from a word processor brings; and every page reads in bounded time."""
 
@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pelican.settings import read_settings
 
-from plugins import datafile, fields, source_reader
+from plugins.lib import datafile, fields
+from plugins.reading import source_reader
 from support import FIXTURE_SITE, ROOT, build_site
 
 # Every character str.splitlines() ends a line at, and the \r forms.

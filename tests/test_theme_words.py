@@ -1,10 +1,12 @@
 """Words a plugin writes for visitors come from Babel (CLDR's names of days,
 times and languages) and the theme's catalog, in the page's language:
-never from Python (plugins/wording.py)."""
+never from Python (plugins/lib/wording.py)."""
 
 import pytest
 
-from plugins import center, tables, wording
+from plugins.lib import wording
+from plugins.reading import center
+from plugins.rendering import tables
 from support import theme_word
 
 NNBSP = "\u202f"  # CLDR keeps "8:00 a.m." on one line

@@ -1,5 +1,5 @@
 """What the center must confirm: highlighted in review, refused in
-production, listed by who answers it (plugins/to_confirm.py). Builds a copy
+production, listed by who answers it (plugins/reading/to_confirm.py). Builds a copy
 of the fixture site."""
 
 import csv
@@ -12,8 +12,9 @@ import sys
 import pytest
 from pelican.settings import read_settings
 
-from plugins import marks, to_confirm
-from plugins.build import mode as build_mode
+from plugins.lib import marks
+from plugins.lib.build import mode as build_mode
+from plugins.reading import to_confirm
 from support import FIXTURE_SITE, ROOT, build_site, soup_of
 
 DAY = datetime.date(2026, 11, 26)
@@ -57,7 +58,7 @@ def test_mark_html_labels_the_question_visibly_in_english():
 
 
 def test_the_settings_decide_the_build_s_mode(monkeypatch):
-    """plugins/build.py reads the mode the settings files set, once: the
+    """plugins/lib/build.py reads the mode the settings files set, once: the
     environment only through publishconf.py (STAGING=1)."""
     assert build_mode({"BUILD": PRODUCTION}) == "production"
     assert build_mode({"BUILD": STAGING}) == "staging"

@@ -5,7 +5,7 @@ check (which English version, when, by whom). Production publishes a
 checked page whose English page changed since, as checked, with a band in
 Spanish; it holds back a page no translator checked, or whose English page
 is gone, and publishes the rest; every build lists both
-(plugins/translations.py, plugins/notices.py).
+(plugins/reading/translations.py, plugins/reading/notices.py).
 """
 
 import datetime
@@ -16,7 +16,8 @@ import sys
 
 import pytest
 
-from plugins import datafile, to_confirm, translations
+from plugins.lib import datafile
+from plugins.reading import to_confirm, translations
 from support import FIXTURE_SITE, ROOT, build_site, require_tool, soup_of, words
 
 # The fixture's holiday notice is up on this day.

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from plugins import datafile, translations, wording
+from plugins.lib import datafile, wording
+from plugins.reading import translations
 from support import (
     CONTENT,
     ROOT,

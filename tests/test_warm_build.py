@@ -1,4 +1,4 @@
-"""The preview's warm worker (tools/sitebuild.Worker, plugins/warm.py)
+"""The preview's warm worker (tools/sitebuild.Worker, plugins/lib/warm.py)
 builds, after each kind of save, exactly what a fresh process builds: the
 same files, byte for byte, and the same problem lines. What it keeps
 between builds may make a save faster, never the preview wrong."""
@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from plugins import translations
+from plugins.reading import translations
 from support import ROOT, tree_digest
 from tools import sitebuild
 

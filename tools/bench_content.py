@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "site"
 HEAD = "Title: Bench\nSummary: A page of hostile text.\nReviewed: 2026-11-26\n\n"
 # name: one paragraph of about `size` characters. The first ones stay just
-# inside what plugins/source_reader.py lets a paragraph have (80 "[", 200
+# inside what plugins/reading/source_reader.py lets a paragraph have (80 "[", 200
 # "<"), so they are built; the others go past it, and are refused.
 PATTERNS = {
     "80 open brackets, then words": lambda size: "[" * 80 + "word " * ((size - 80) // 5),

@@ -25,7 +25,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from plugins import datafile
+from plugins.lib import datafile
 from tools import sitebuild
 
 ROOT = Path(__file__).resolve().parents[1]

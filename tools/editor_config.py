@@ -1,5 +1,5 @@
 """The web editor's configuration (Decap CMS), generated from the one field
-schema (plugins/fields.py) and the content folder's own layout.
+schema (plugins/lib/fields.py) and the content folder's own layout.
 
 Nothing here is written by hand twice: each form field is a schema field
 (its name, whether it is required, its choices and range, and its "why" as
@@ -25,7 +25,7 @@ site: each save a branch and a pull request, merged by a reviewer).
 import json
 import os
 
-from plugins import fields
+from plugins.lib import fields
 
 # The order the form shows a page's fields in, and the order a new file
 # writes them (tools/editor/iop-editor.js keeps an existing file's order).
@@ -143,7 +143,7 @@ def page_folders(content):
 def english_pages(content):
     """[(path under pages/, title)] of every English page: the picker of a
     Spanish page's Translation-of."""
-    from plugins import datafile
+    from plugins.lib import datafile
 
     pages = os.path.join(content, "pages")
     found = []
@@ -165,7 +165,7 @@ def english_pages(content):
 
 def folder_label(content, folder, spanish):
     """ "Pages: Intensive outpatient" from the folder's own page title."""
-    from plugins import datafile
+    from plugins.lib import datafile
 
     if not folder or folder == "es":
         return "Páginas (español)" if spanish else "Pages"

@@ -5,7 +5,7 @@ and every `translatable("...")` in plugins/ (babel.cfg says where), then
 updates theme/translations/<lang>/LC_MESSAGES/messages.po: new words are
 added untranslated, words no longer used are dropped, translations are
 kept. A translator then fills the empty `msgstr ""` lines. The build reads
-the .po files directly (plugins/wording.py), so there is nothing to
+the .po files directly (plugins/lib/wording.py), so there is nothing to
 compile. tests/test_translations.py uses `extracted()` to prove every
 catalog is complete and up to date.
 """
@@ -19,7 +19,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po, write_po
 
-from plugins import wording
+from plugins.lib import wording
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 KEYWORDS = {"_": None, "gettext": None, "translatable": None}
@@ -27,7 +27,7 @@ LANGUAGES = ("es",)
 
 
 def catalog_path(lang, root=ROOT):
-    """Where the build reads the language's catalog (plugins/wording.py)."""
+    """Where the build reads the language's catalog (plugins/lib/wording.py)."""
     return wording.catalog_path(os.path.join(root, "theme"), lang)
 
 

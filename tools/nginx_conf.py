@@ -7,7 +7,7 @@ before every switch read the same rules:
   redirects included; caching; files for other hosts and dotfiles refused),
   committed as deploy/nginx/iop-locations.conf;
 - `redirect_map(path)`: the http-level map of old addresses, sized so every
-  address plugins/redirects.py accepts fits, committed as
+  address plugins/reading/redirects.py accepts fits, committed as
   deploy/nginx/iop-map.conf (reading /srv/iop/current/redirects.map);
 - `standalone(...)`: a whole nginx.conf around both, serving one folder on a
   loopback port: the tests serve releases with it, and `invoke publish` runs
@@ -19,7 +19,9 @@ committed files on the server.
 
 from pathlib import Path
 
-from plugins import inline_css, redirects, security_headers
+from plugins.reading import redirects
+from plugins.rendering import inline_css
+from plugins.site_files import security_headers
 
 ROOT = Path(__file__).resolve().parents[1]
 LOCATIONS_FILE = "deploy/nginx/iop-locations.conf"
@@ -29,7 +31,7 @@ SERVER_MAP = "/srv/iop/current/redirects.map"
 BROTLI_MODULE = "/usr/lib/nginx/modules/ngx_http_brotli_static_module.so"
 # nginx keeps each map key in a hash bucket: 256 bytes hold keys up to about
 # 230 characters (tried with nginx 1.22), so every address that
-# plugins/redirects.py accepts (MAX_ADDRESS) fits; tests/deploy proves it.
+# plugins/reading/redirects.py accepts (MAX_ADDRESS) fits; tests/deploy proves it.
 MAP_BUCKET_SIZE = 256
 MAX_ADDRESS = redirects.MAX_ADDRESS
 

@@ -32,7 +32,7 @@ import socket
 import zoneinfo
 from pathlib import Path
 
-from plugins import history
+from plugins.lib import history
 from tools import deploy
 
 STATUS, LEDGER, HOLD = "publish-status.json", "releases.json", "rollback-hold.json"

@@ -267,7 +267,7 @@ def header_drift(output):
     from tools import nginx_conf
 
     drift = [
-        f"{path}: differs from plugins/security_headers.py - run `invoke headers` and commit it"
+        f"{path}: differs from plugins/site_files/security_headers.py - run `invoke headers` and commit it"
         for path, text in nginx_conf.repository_files().items()
         if (ROOT / path).read_text(encoding="utf-8") != text
     ]

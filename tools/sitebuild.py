@@ -12,7 +12,7 @@ otherwise empty the output folder before the checks run).
 `--serve` keeps one process for many builds (the preview's, through
 `Worker`): a line on stdin builds, a JSON line on stdout answers. Pages
 whose inputs did not change are neither read nor checked again
-(plugins/warm.py); the worker is started afresh when code, the theme or
+(plugins/lib/warm.py); the worker is started afresh when code, the theme or
 the settings change.
 """
 
@@ -31,9 +31,9 @@ from dataclasses import dataclass, field
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from plugins import build as build_context
-from plugins.build import NotADay, parse_day
-from plugins.problems import ERROR, SINK_KEY, ContentError, display_path
+from plugins.lib import build as build_context
+from plugins.lib.build import NotADay, parse_day
+from plugins.lib.problems import ERROR, SINK_KEY, ContentError, display_path
 
 
 @dataclass
@@ -203,8 +203,8 @@ def content_path(value, content):
 
 
 def command(settings, output, content=None, as_of=None, *extra):
-    """The command line of a build in a fresh process (the preview's and the
-    web editor's: an edited plugin or setting reaches the next build)."""
+    """The command line of a build in a process of its own (the preview's
+    worker, the web editor's check of a save)."""
     line = [sys.executable, "-m", "tools.sitebuild", "--settings", str(settings)]
     line += ["--output", str(output)]
     if content:
@@ -262,7 +262,7 @@ def as_json(result):
     )
 
 
-# Tags of plugins/problems.py, as the summary names them.
+# Tags of plugins/lib/problems.py, as the summary names them.
 SUMMARY = {
     "held back": "Not on the live site",
     "marked older": "On the live site, marked as older than the English page",
@@ -306,7 +306,7 @@ def serve(settings_file, output, override, today):
     """Build at each line of stdin; answer each with one JSON line: the exit
     status, the printed lines, and the files of code, theme and settings
     the build ran (a change to any of them needs a fresh process)."""
-    override = {**(override or {}), "WARM_BUILDS": True}  # plugins/warm.py
+    override = {**(override or {}), "WARM_BUILDS": True}  # plugins/lib/warm.py
     # The lines are in the answer: nothing is logged to the terminal twice.
     logging.getLogger().addHandler(logging.NullHandler())
     # Answers go to the real stdout; whatever else prints there (Pelican's

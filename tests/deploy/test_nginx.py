@@ -8,7 +8,7 @@ import brotli
 import pytest
 
 from deploy.nginx_server import get
-from plugins import security_headers
+from plugins.site_files import security_headers
 from support import html_files, soup_of, url_of
 
 pytestmark = pytest.mark.nginx

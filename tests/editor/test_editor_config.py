@@ -1,4 +1,4 @@
-"""The editor's forms are the field schema (plugins/fields.py), not a copy:
+"""The editor's forms are the field schema (plugins/lib/fields.py), not a copy:
 every field, whether it is required, its choices and range, and its hint
 come from the schema; every kind of content has its collection."""
 
@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from plugins import fields
+from plugins.lib import fields
 from support import CONTENT, content_pages
 from tools import editor_config
 

@@ -1,5 +1,5 @@
 """The web editor reads and writes our files as the build does: one reader
-(editor/iop-formats.js agrees with plugins/datafile.py on every file of
+(editor/iop-formats.js agrees with plugins/lib/datafile.py on every file of
 content/ and on the awkward ones), and a save changes only what the form
 changed (an untouched file is written back byte for byte)."""
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from plugins import datafile
+from plugins.lib import datafile
 from support import CONTENT, ROOT, require_tool
 from tools import editor_config
 

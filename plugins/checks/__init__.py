@@ -1,0 +1,3 @@
+"""Plugins that refuse: the plugins' order, every page's checks before
+anything is written, leftover guidance. Import from lib and reading.
+"""
