@@ -64,6 +64,8 @@ publish puts the site live again:</p><ul>{items}</ul></div>
 BODY = re.compile(rb"<body[^>]*>")
 # Seconds between two reads of the target's status (it may be over ssh).
 STATUS_EVERY = 60
+# How often the preview looks for a saved file (livereload's own: 800).
+SEEN_EVERY_MS = 200
 
 
 class Preview:
@@ -225,8 +227,19 @@ def serve(preview, watched, host, port):
     """Serve the preview with livereload until Ctrl+C."""
     from livereload import Server
     from livereload.handlers import LiveReloadHandler
-    from tornado import web
+    from livereload.watcher import Watcher
+    from tornado import ioloop, web
     from tornado.wsgi import WSGIContainer
+
+    class PromptWatcher(Watcher):
+        """livereload looks for saved files every 0.8 s (its fallback when
+        pyinotify is missing, as on macOS and Windows): longer than the warm
+        build itself. Every 0.2 s a save is seen at once; one look at the
+        content folder's file times costs about a millisecond."""
+
+        def start(self, callback):
+            ioloop.PeriodicCallback(callback, SEEN_EVERY_MS).start()
+            return True
 
     class PreviewServer(Server):
         """livereload's WSGI container writes its reload script before every
@@ -240,7 +253,7 @@ def serve(preview, watched, host, port):
             return [(r".*", web.FallbackHandler, {"fallback": WSGIContainer(self.app)})]
 
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0  # every build reloads the tab
-    server = PreviewServer(app=preview)
+    server = PreviewServer(app=preview, watcher=PromptWatcher())
     for path in watched:
         server.watch(str(path), preview.rebuild)
     server.serve(host=host, port=int(port), debug=False, open_url_delay=None)
