@@ -3,9 +3,10 @@ after a save, before anything is written.
 
 A save (or a preview) copies content/ into a scratch folder (hard links:
 nothing is read twice, nothing of content/ can be touched), puts the
-unsaved files in it, and runs the very build the preview runs (a fresh
-`python -m tools.sitebuild` process, as tools/preview.py does) with the
-scratch folder as its content. Its problems are the build's own, with the
+unsaved files in it, and runs the very build the preview runs, in a warm
+worker of its own (tools/sitebuild.Worker, as tools/preview.py does): the
+scratch folder keeps its place, so only the pages a change touches are
+read, checked and rendered again, and a check takes a fraction of a second. Its problems are the build's own, with the
 file, the line, what is wrong and the fix; each is mapped to the form
 field it concerns (the line of a `Key:` is that field's, any other line
 the text's), so the editor can show it next to that field.
@@ -16,10 +17,8 @@ unrelated save; the preview keeps showing it). Only errors stop a save:
 warnings and notes are shown, as the preview shows them.
 """
 
-import json
 import os
 import shutil
-import subprocess
 import tempfile
 import threading
 from dataclasses import dataclass, field
@@ -89,61 +88,78 @@ class Checker:
         self.settings = str((ROOT / settings).resolve())
         self.as_of = as_of
         self.work = Path(work or tempfile.mkdtemp(prefix="iop-editor-"))
+        self.scratch = self.work / "scratch"
         self.lock = threading.Lock()
         self.count = 0
         self._baseline = (None, set())
+        self.worker = None
 
     def overlay(self, changes):
-        """A scratch copy of content/ with `changes` ({path under content/:
-        bytes, or None to delete}) applied; its folder."""
-        self.count += 1
-        folder = self.work / f"build-{self.count}"
+        """The scratch copy of content/ (always at one place: the warm worker
+        knows its files by path) with `changes` ({path under content/:
+        bytes, or None to delete}) applied."""
+        folder = self.scratch / "content"
         shutil.rmtree(folder, ignore_errors=True)
-        shutil.copytree(self.content, folder / "content", copy_function=link_or_copy, symlinks=True)
+        shutil.copytree(self.content, folder, copy_function=link_or_copy, symlinks=True)
         for relative, data in changes.items():
-            target = folder / "content" / relative
+            target = folder / relative
             if target.is_file() or target.is_symlink():
                 target.unlink()  # a new file, never the hard-linked original
             if data is not None:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(data)
-        return folder
 
-    def build(self, folder):
-        """The build's answer as data, its display paths "content/..." (it
-        runs in the scratch folder)."""
-        command = sitebuild.command(
-            self.settings, folder / "output", folder / "content", self.as_of, "--json"
-        )
-        environment = dict(os.environ, PYTHONPATH=str(ROOT))
-        run = subprocess.run(command, cwd=folder, env=environment, capture_output=True, text=True)
-        try:
-            return json.loads(run.stdout.strip().splitlines()[-1])
-        except (IndexError, ValueError):
-            tail = " ".join(run.stderr.split())[-300:]
+    def build(self):
+        """The build of the scratch copy, as data; its display paths are
+        "content/..." (the worker runs in the scratch folder)."""
+        if self.worker is None:
+            self.worker = sitebuild.Worker(
+                self.settings,
+                self.scratch / "output",
+                self.scratch / "content",
+                self.as_of,
+                cwd=self.scratch,
+                env=dict(os.environ, PYTHONPATH=str(ROOT)),
+            )
+        _, lines = self.worker.build()
+        if self.worker.result is None:
+            tail = " ".join(" ".join(lines).split())[-300:]
             return {
                 "ok": False,
                 "problems": [],
                 "other_errors": [f"the check could not run: {tail}"],
             }
+        return self.worker.result
 
     def baseline(self):
         """{(path, what)} of the errors content/ has now (one build per change of content/)."""
         now = fingerprint(self.content)
         if self._baseline[0] != now:
-            folder = self.overlay({})
-            answer = self.build(folder)
-            shutil.rmtree(folder, ignore_errors=True)
+            self.overlay({})
+            answer = self.build()
             errors = {(p["path"], p["what"]) for p in answer["problems"] if p["level"] == "error"}
             self._baseline = (now, errors)
         return self._baseline[1]
+
+    def keep_output(self):
+        """The scratch build's site, kept as build-N for the preview pane
+        (hard links: the next build replaces the scratch output whole)."""
+        self.count += 1
+        folder = self.work / f"build-{self.count}"
+        shutil.rmtree(folder, ignore_errors=True)
+        built = self.scratch / "output"
+        if built.is_dir():
+            shutil.copytree(built, folder / "output", copy_function=link_or_copy, symlinks=True)
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
 
     def check(self, changes):
         """Checked: the build of content/ with `changes` applied."""
         with self.lock:
             before = self.baseline()
-            folder = self.overlay(changes)
-            answer = self.build(folder)
+            self.overlay(changes)
+            answer = self.build()
+            folder = self.keep_output() if answer["ok"] else self.work / "none"
             lines = {
                 f"content/{path}": field_lines(data.decode("utf-8", "replace"))
                 for path, data in changes.items()
@@ -178,6 +194,8 @@ class Checker:
             shutil.rmtree(old, ignore_errors=True)
 
     def close(self):
+        if self.worker:
+            self.worker.stop()
         shutil.rmtree(self.work, ignore_errors=True)
 
 

@@ -319,6 +319,7 @@ def serve(settings_file, output, override, today):
         result = build(settings_file, output, override, today=today)
         lines, code = report_lines(result)
         answer = {"code": code, "lines": lines, "inputs": code_files(settings_file, result.theme)}
+        answer["result"] = json.loads(as_json(result))  # the problems as data (the web editor)
         print(json.dumps(answer), file=answers, flush=True)
     return 0
 
@@ -352,9 +353,10 @@ class Worker:
     edited plugin must reach the next build: Pelican keeps imported plugins
     for the life of a process)."""
 
-    def __init__(self, settings, output, content=None, as_of=None, cwd=None):
+    def __init__(self, settings, output, content=None, as_of=None, cwd=None, env=None):
         self.line = [*command(settings, output, content, as_of), "--serve"]
-        self.cwd, self.process, self.inputs = cwd, None, {}
+        self.cwd, self.env, self.process, self.inputs = cwd, env, None, {}
+        self.result = None  # the last build's problems as data (as_json)
 
     def build(self):
         """(exit status, printed lines) of one build."""
@@ -363,15 +365,21 @@ class Worker:
         for _ in range(2):  # a worker that died (killed, out of memory) is started again
             answer = self.ask()
             if answer is not None:
-                self.inputs = answer["inputs"]
+                self.inputs, self.result = answer["inputs"], answer["result"]
                 return answer["code"], answer["lines"]
             self.stop()
+        self.result = None
         return 1, ["the preview's builder stopped unexpectedly - this is a bug in the site"]
 
     def ask(self):
         if self.process is None:
             self.process = subprocess.Popen(
-                self.line, cwd=self.cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+                self.line,
+                cwd=self.cwd,
+                env=self.env,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                text=True,
             )
         try:
             self.process.stdin.write("build\n")
