@@ -4,7 +4,6 @@ same files, byte for byte, and the same problem lines. What it keeps
 between builds may make a save faster, never the preview wrong."""
 
 import datetime
-import subprocess
 import sys
 from pathlib import Path
 
@@ -72,6 +71,8 @@ SAVES = [
     ("a translation checked", check_the_translation),
     # The Spanish page is marked older than its English page, which changed.
     ("a page's words", lambda c: add_line(c / ENGLISH, "We answer every call.")),
+    # The checks of that page find something new: a warning.
+    ("a paragraph said twice", lambda c: add_line(c / ENGLISH, "We answer every call.")),
     ("an English page with a translation", lambda c: add_line(c / "pages" / "index.md", "Hello.")),
     ("a fact's answer, used in two pages", answer_fact),
     ("a menu's title, on every page", retitle_privacy),
@@ -90,9 +91,11 @@ SAVES = [
 
 
 def cold_build(content, output):
-    line = sitebuild.command("pelicanconf.py", output, content, DAY.isoformat())
-    run = subprocess.run(line, cwd=ROOT, capture_output=True, text=True)
-    return run.returncode, [x for x in run.stderr.splitlines() if x.strip()]
+    """A build that keeps nothing (no WARM_BUILDS: what `invoke build` runs)."""
+    override = {"PATH": str(content)}
+    result = sitebuild.build("pelicanconf.py", str(output), override, today=DAY)
+    lines, code = sitebuild.report_lines(result)
+    return code, lines
 
 
 def test_each_save_builds_what_a_fresh_process_builds(content_copy, tmp_path):
