@@ -13,11 +13,12 @@ by those who read it.
 
 import os
 
-from . import datafile
+from . import datafile, warm
 
 KEY = "_SOURCES"
-# Across builds of one process: abspath -> (text, DataFile).
-_PARSED = {}
+# Across builds of one process: abspath -> (text, DataFile), the newest
+# files only (a test session builds thousands of copies).
+_PARSED = warm.Memo()
 
 
 class Sources:
@@ -45,7 +46,7 @@ class Sources:
         full = os.path.abspath(path)
         cached = _PARSED.get(full)
         if cached is None or cached[0] != text:
-            cached = _PARSED[full] = (text, datafile.parse(full, text))
+            cached = _PARSED.put(full, (text, datafile.parse(full, text)))
         return cached[1]
 
 
