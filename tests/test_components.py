@@ -237,3 +237,14 @@ def test_the_theme_readme_names_every_param_each_component_reads():
         read = set(re.findall(r"params\.([a-z_]+)", template.read_text()))
         missing = sorted(read - {"classes", "attributes"} - set(re.findall(r"`([a-z_]+)`", row)))
         assert missing == [], f"{name}: {missing}"
+
+
+def test_every_safe_filter_says_why_beside_it():
+    """Autoescape is on; each `|safe` is trusted HTML whose reason is a
+    `safe:` comment at most three lines above it (docs/architecture.md)."""
+    for template in sorted((ROOT / "theme" / "templates").rglob("*.html")):
+        lines = template.read_text().splitlines()
+        for number, line in enumerate(lines):
+            if "|safe" in line:
+                above = " ".join(lines[max(0, number - 3) : number + 1])
+                assert "safe:" in above, f"{template.name}:{number + 1} has no reason"
