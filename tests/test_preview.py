@@ -2,6 +2,7 @@
 leaves the last good build on disk; the next good save brings the site back;
 `--lan` prints an address and a QR code for a phone."""
 
+import time
 import urllib.error
 
 from support import FIXTURE_SITE, ROOT, fetch, running_preview, tree_digest, wait_for
@@ -75,3 +76,24 @@ def test_the_preview_serves_the_built_site_and_nothing_else(preview):
             assert error.code == 404, path
         else:
             assert "SITENAME" not in page and "[core]" not in page, path
+
+
+def test_the_watcher_signals_a_save_and_nothing_else(tmp_path):
+    """livereload reloads every tab 2 s after it starts, and after its first
+    look at the files: a tab just opened reloaded then, and the reload of a
+    save made meanwhile found no tab and was lost. The preview's watcher
+    knows the files before serving and drops that start-up reload; after
+    that, only a save is a change."""
+    page = tmp_path / "content" / "page.md"
+    page.parent.mkdir()
+    page.write_text("Before.\n")
+    watcher = preview.prompt_watcher()
+    builds = []
+    watcher.watch(str(tmp_path / "content"), lambda: builds.append(1))
+    watcher._changes.append(("__livereload__", 2))  # as livereload's serve() does
+    watcher.start(lambda: None)
+    assert watcher.examine() == (None, None), "no reload before a save"
+    time.sleep(0.01)
+    page.write_text("After.\n")
+    assert watcher.examine() == (str(page), None)
+    assert builds == [1]

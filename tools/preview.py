@@ -223,23 +223,40 @@ def print_lan_help(port):
     sys.stdout.flush()
 
 
-def serve(preview, watched, host, port):
-    """Serve the preview with livereload until Ctrl+C."""
-    from livereload import Server
-    from livereload.handlers import LiveReloadHandler
+def prompt_watcher():
+    """livereload's file watcher, as the preview needs it (below)."""
     from livereload.watcher import Watcher
-    from tornado import ioloop, web
-    from tornado.wsgi import WSGIContainer
+    from tornado import ioloop
 
     class PromptWatcher(Watcher):
         """livereload looks for saved files every 0.8 s (its fallback when
         pyinotify is missing, as on macOS and Windows): longer than the warm
         build itself. Every 0.2 s a save is seen at once; one look at the
-        content folder's file times costs about a millisecond."""
+        content folder's file times costs about a millisecond.
+
+        A tab reloads for a save only. livereload also reloads every tab 2 s
+        after it starts (for tabs left open by an earlier run), and after its
+        first look at the files (it knew none yet): a tab just opened then
+        reloaded, and the reload for a save made meanwhile found no tab
+        connected, and was lost (the tab kept the old page). So the files'
+        times are read before the preview serves, and that start-up reload is
+        dropped: the preview has just built the site anyway."""
 
         def start(self, callback):
+            self._changes.clear()
+            self.examine()
             ioloop.PeriodicCallback(callback, SEEN_EVERY_MS).start()
             return True
+
+    return PromptWatcher()
+
+
+def serve(preview, watched, host, port):
+    """Serve the preview with livereload until Ctrl+C."""
+    from livereload import Server
+    from livereload.handlers import LiveReloadHandler
+    from tornado import web
+    from tornado.wsgi import WSGIContainer
 
     class PreviewServer(Server):
         """livereload's WSGI container writes its reload script before every
@@ -253,7 +270,7 @@ def serve(preview, watched, host, port):
             return [(r".*", web.FallbackHandler, {"fallback": WSGIContainer(self.app)})]
 
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0  # every build reloads the tab
-    server = PreviewServer(app=preview, watcher=PromptWatcher())
+    server = PreviewServer(app=preview, watcher=prompt_watcher())
     for path in watched:
         server.watch(str(path), preview.rebuild)
     server.serve(host=host, port=int(port), debug=False, open_url_delay=None)
