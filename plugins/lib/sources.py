@@ -6,7 +6,7 @@ build's settings: a file is read from disk once per build and parsed once
 (plugins/lib/datafile.py), however many plugins ask.
 
 A process that builds again (the preview's warm builder,
-tools/sitebuild.Builder) parses again only the files whose text changed:
+tools/sitebuild.py Worker) parses again only the files whose text changed:
 the parse is a function of the text alone, and its result is never changed
 by those who read it.
 """

@@ -1,6 +1,6 @@
 """What one process keeps between its builds: the preview's warm builder.
 
-The preview builds again at every save (tools/sitebuild.Builder). Reading a
+The preview builds again at every save (tools/sitebuild.py Worker). Reading a
 page (Markdown) and checking it (the browser's parse, the sanitizer, the
 reading level) are functions of what goes in: the page's text and the
 settings, for a reading; the page's HTML, its source and the site-wide

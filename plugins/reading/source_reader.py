@@ -158,7 +158,9 @@ class SourceReader(MarkdownReader):
         key += (warm.settings_signature(self.settings),)
         kept = READ.get(key)
         if kept is None:
-            kept = READ.put(key, self.read_again(source_path))
+            content, metadata = self.read_again(source_path)
+            READ.put(key, (content, copy.deepcopy(metadata)))  # Pelican's copy is its own
+            return content, metadata
         content, metadata = kept
         return content, copy.deepcopy(metadata)
 
@@ -181,7 +183,7 @@ class SourceReader(MarkdownReader):
         # Not an editor's fields: what plugins/reading/to_confirm.py and
         # plugins/reading/translations.py need to know of the page's facts.
         metadata.update(zip(INTERNAL, (uses, problems), strict=True))
-        return content, copy.deepcopy(metadata)
+        return content, metadata
 
     def markdown(self):
         """One Markdown per reader, reset between pages: making one (its
