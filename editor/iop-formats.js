@@ -40,7 +40,7 @@
     return text.charAt(0).toUpperCase() + text.slice(1).toLowerCase();
   }
 
-  /* plugins/datafile.parse, line for line. entries: each key's lines
+  /* plugins/lib/datafile.py parse(), line for line. entries: each key's lines
      (first, last: 0-based, continuations included) and its label as
      written; repeated keys and stray lines stay in the header as they are. */
   function parse(text) {

@@ -64,6 +64,18 @@ def test_a_build_with_the_menus_before_the_translations_stops_naming_the_rule(tm
     assert not (tmp_path / "out").exists(), "nothing was built"
 
 
+def test_a_namespace_plugin_listed_too_early_is_refused_as_pelican_names_it(tmp_path):
+    """By `initialized`, Pelican names "precompress" by its module,
+    "pelican.plugins.precompress": the rule still holds in a real build."""
+    plugins = read_settings(str(ROOT / "publishconf.py"))["PLUGINS"]
+    override = {
+        "PATH": str(FIXTURE_SITE),
+        "PLUGINS": moved_before(plugins, "precompress", "plugins.site_files.minify"),
+    }
+    result = sitebuild.build("publishconf.py", str(tmp_path / "out"), override)
+    assert any("lists precompress before plugins.site_files.minify" in x for x in result.errors)
+
+
 RECEIVERS = """
 import json, sys, weakref
 from pelican import Pelican, signals

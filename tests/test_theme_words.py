@@ -2,12 +2,16 @@
 times and languages) and the theme's catalog, in the page's language:
 never from Python (plugins/lib/wording.py)."""
 
+from types import SimpleNamespace
+
+import jinja2
 import pytest
+from pelican.settings import read_settings
 
 from plugins.lib import wording
 from plugins.reading import center
-from plugins.rendering import tables
-from support import theme_word
+from plugins.rendering import tables, theme_i18n
+from support import ROOT, theme_word
 
 NNBSP = "\u202f"  # CLDR keeps "8:00 a.m." on one line
 
@@ -56,3 +60,29 @@ def test_a_table_region_is_named_in_the_page_s_language():
     assert 'aria-label="Tabla: Día"' in spanish
     assert 'aria-label="Table: Día"' in tables.box_all(table)
     assert 'aria-label="Tabla"' in tables.box_all("<table></table>", lambda w: theme_word(w, "es"))
+
+
+def test_a_translators_words_are_text_even_in_an_attribute(tmp_path):
+    """Autoescape prints what gettext gives as HTML: the theme's gettext
+    escapes the catalog's words, so a translator's '"', '&' or '<' stays
+    text, in an attribute too."""
+    folder = tmp_path / "translations" / "es" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    (folder / "messages.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Breadcrumb"\nmsgstr "Ruta \\"de\\" navegación & <b>"\n'
+    )
+    options = dict(read_settings(str(ROOT / "pelicanconf.py"))["JINJA_ENVIRONMENT"])
+    options.pop("bytecode_cache", None)
+    generator = SimpleNamespace(
+        env=jinja2.Environment(**options), settings={"THEME": str(tmp_path)}
+    )
+    theme_i18n.install(generator)
+    page = generator.env.from_string(
+        '<nav aria-label="{{ _("Breadcrumb") }}">{{ _("Breadcrumb") }}</nav>'
+    )
+    html = page.render(lang="es")
+    assert html == (
+        '<nav aria-label="Ruta &#34;de&#34; navegación &amp; &lt;b&gt;">'
+        "Ruta &#34;de&#34; navegación &amp; &lt;b&gt;</nav>"
+    )

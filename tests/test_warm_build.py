@@ -66,6 +66,17 @@ def check_the_translation(content):
     )
 
 
+NOWHERE = "Read [this]({filename}nowhere.md)."
+
+
+def remove_nowhere(content):
+    page = content / "pages" / "privacy.md"
+    page.write_text(page.read_text().replace(NOWHERE, "Read our pages."))
+
+
+# Saves after which the build stops (and says why): the same in both.
+STOPPED = {"a mistake", "a link to nowhere", "a save with the link still there"}
+
 # In order: each save follows the one before, as an editor's do.
 SAVES = [
     ("a translation checked", check_the_translation),
@@ -79,6 +90,10 @@ SAVES = [
     ("the center's phone, on every page", change_phone),
     ("a mistake", break_a_date),
     ("the mistake mended", mend_the_date),
+    # Pelican logs a repeated warning once per process: each build must say it.
+    ("a link to nowhere", lambda c: add_line(c / "pages" / "privacy.md", NOWHERE)),
+    ("a save with the link still there", lambda c: add_line(c / "pages" / "privacy.md", "Ok.")),
+    ("the link to nowhere taken out", remove_nowhere),
     (
         "a new page",
         lambda c: (c / "pages" / "new-page.md").write_text(
@@ -106,7 +121,9 @@ def test_each_save_builds_what_a_fresh_process_builds(content_copy, tmp_path):
             save(content_copy)
             code, lines = worker.build()
             cold_code, cold_lines = cold_build(content_copy, tmp_path / "cold")
-            assert code == cold_code == (1 if name == "a mistake" else 0), (name, lines)
+            assert code == cold_code == (1 if name in STOPPED else 0), (name, lines)
+            if "link" in name and "taken out" not in name:
+                assert any("'nowhere.md'" in line for line in lines), (name, lines)
             warm_lines = [x.replace("/warm/", "/cold/") for x in lines]
             assert warm_lines == cold_lines, (name, set(warm_lines) ^ set(cold_lines))
             warm, cold = tree_digest(tmp_path / "warm"), tree_digest(tmp_path / "cold")
@@ -149,3 +166,19 @@ def test_a_worker_that_died_is_started_again(tmp_path):
     finally:
         worker.stop()
     assert sys.executable in worker.line
+
+
+def test_a_process_keeps_no_page_of_its_earlier_builds(tmp_path):
+    """Pelican's memo of each page's HTML is the class's, for the life of
+    the process: a worker that builds at every save grew with each one."""
+    from pelican.contents import Content
+
+    fixture = ROOT / "tests" / "fixtures" / "site"
+    sizes = []
+    for number in range(3):
+        result = sitebuild.build(
+            "pelicanconf.py", str(tmp_path / str(number)), {"PATH": str(fixture)}
+        )
+        assert result.ok, result.lines
+        sizes.append(len(Content.get_content.cache))
+    assert sizes[0] > 0 and sizes[0] == sizes[1] == sizes[2], sizes

@@ -29,6 +29,8 @@ import tempfile
 from dataclasses import dataclass, field
 
 from pelican import Pelican
+from pelican.contents import Content
+from pelican.log import LimitFilter
 from pelican.settings import read_settings
 
 from plugins.lib import build as build_context
@@ -90,11 +92,24 @@ def swap_in(built, output):
         shutil.rmtree(old)
 
 
+def forget_last_build():
+    """Pelican keeps two things of a build for the life of its process: the
+    warnings it logged (one logged before is never logged again, and the
+    sixth of a kind is merged into a summary) and each page's HTML (a
+    memo of the class, holding every page of every build and its context).
+    A process that builds again (the preview's worker, the tests) must start
+    each build from neither."""
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
+    Content.get_content.cache.clear()
+
+
 def build(settings_file="pelicanconf.py", output=None, override=None, today=None):
     """Build the site; replace `output` only if the content is clean.
 
     `today` (a date) decides which notices show, instead of the clock.
     """
+    forget_last_build()
     try:
         settings = read_settings(settings_file, override=override or {})
     except Exception as error:  # noqa: BLE001 - one line, never a traceback
@@ -315,10 +330,17 @@ def serve(settings_file, output, override, today):
     sys.stdout.flush()
     with open(os.devnull, "w") as nowhere:
         os.dup2(nowhere.fileno(), sys.stdout.fileno())
+    theme = ""
     for _ in sys.stdin:
+        # The files' times as they were before the build (a file saved
+        # during it then differs at the next build's look, which starts a
+        # fresh worker); files first loaded by this build, as they are now.
+        before = code_files(settings_file, theme)
         result = build(settings_file, output, override, today=today)
+        theme = result.theme
+        inputs = {**code_files(settings_file, theme), **before}
         lines, code = report_lines(result)
-        answer = {"code": code, "lines": lines, "inputs": code_files(settings_file, result.theme)}
+        answer = {"code": code, "lines": lines, "inputs": inputs}
         answer["result"] = json.loads(as_json(result))  # the problems as data (the web editor)
         print(json.dumps(answer), file=answers, flush=True)
     return 0

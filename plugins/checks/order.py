@@ -27,6 +27,7 @@ from pelican import signals
 
 from ..lib.problems import SINK_KEY, ContentError, Problem
 
+NAMESPACE = "pelican.plugins."
 # (runs first, runs after, the signal they share, why)
 RULES = [
     (
@@ -66,8 +67,10 @@ RULES = [
 
 
 def order_problems(plugins, where="pelicanconf.py"):
-    """One Problem per rule the list breaks (both plugins listed, wrong order)."""
-    names = [getattr(plugin, "__name__", plugin) for plugin in plugins]
+    """One Problem per rule the list breaks (both plugins listed, wrong order).
+    By `initialized`, Pelican has named a namespace plugin by its module
+    ("precompress" is "pelican.plugins.precompress"): both names are one."""
+    names = [getattr(plugin, "__name__", plugin).removeprefix(NAMESPACE) for plugin in plugins]
     found = []
     for first, then, signal, why in RULES:
         if first in names and then in names and names.index(first) > names.index(then):

@@ -16,6 +16,7 @@ Settings: none (the catalogs sit in the theme, beside the templates).
 """
 
 from jinja2 import pass_context
+from markupsafe import escape
 from pelican import signals
 
 from ..lib.wording import hours_line, load_catalogs, long_date
@@ -38,7 +39,9 @@ def install(generator):
 
     @pass_context
     def gettext(context, message):
-        return catalogs.get(context_lang(context), {}).get(message, message)
+        # Escaped: with autoescape on, Jinja prints what gettext gives as
+        # HTML; a translator's "&" or '"' is text (in an attribute too).
+        return escape(catalogs.get(context_lang(context), {}).get(message, message))
 
     @pass_context
     def ngettext(context, singular, plural, number):
