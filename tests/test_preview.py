@@ -97,3 +97,27 @@ def test_the_watcher_signals_a_save_and_nothing_else(tmp_path):
     page.write_text("After.\n")
     assert watcher.examine() == (str(page), None)
     assert builds == [1]
+
+
+class Tab:
+    """A tab's end of livereload's socket: what it was told."""
+
+    def __init__(self):
+        self.told = []
+
+    def write_message(self, message):
+        self.told.append(message)
+
+
+def test_a_build_no_tab_heard_of_reloads_the_next_tab_once():
+    """A tab reloading as a build ended missed it, and kept the older page."""
+    latch = preview.ReloadLatch()
+    latch.built(connected=True)
+    first = Tab()
+    latch.connected(first)
+    assert first.told == [], "every tab heard of that build"
+    latch.built(connected=False)
+    second, third = Tab(), Tab()
+    latch.connected(second)
+    latch.connected(third)
+    assert second.told == [preview.RELOAD] and third.told == []

@@ -251,6 +251,31 @@ def prompt_watcher():
     return PromptWatcher()
 
 
+RELOAD = {"command": "reload", "path": "*", "liveCSS": True, "liveImg": True}
+
+
+class ReloadLatch:
+    """A build no tab heard of reloads the next tab that connects.
+
+    livereload tells the tabs connected when a build ends, and nobody else:
+    a tab reloading at that moment (after the save before, a second apart)
+    came back with the older page and stayed on it. So a build that ended
+    with no tab connected is remembered, and the next tab to connect is
+    told to reload (once: a tab that already has the new page reloads for
+    nothing, a tenth of a second)."""
+
+    def __init__(self):
+        self.pending = False
+
+    def built(self, connected):
+        self.pending = self.pending or not connected
+
+    def connected(self, tab):
+        if self.pending:
+            self.pending = False
+            tab.write_message(RELOAD)
+
+
 def serve(preview, watched, host, port):
     """Serve the preview with livereload until Ctrl+C."""
     from livereload import Server
@@ -270,7 +295,21 @@ def serve(preview, watched, host, port):
             return [(r".*", web.FallbackHandler, {"fallback": WSGIContainer(self.app)})]
 
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0  # every build reloads the tab
+    latch = ReloadLatch()
+    handshake = LiveReloadHandler.on_message
+
+    def on_message(tab, message):
+        handshake(tab, message)
+        if tab in LiveReloadHandler.waiters:
+            latch.connected(tab)
+
+    LiveReloadHandler.on_message = on_message
+
+    def rebuild():
+        preview.rebuild()
+        latch.built(bool(LiveReloadHandler.waiters))
+
     server = PreviewServer(app=preview, watcher=prompt_watcher())
     for path in watched:
-        server.watch(str(path), preview.rebuild)
+        server.watch(str(path), rebuild)
     server.serve(host=host, port=int(port), debug=False, open_url_delay=None)
