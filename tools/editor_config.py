@@ -92,6 +92,16 @@ DATE = {
     "picker_utc": True,
 }
 FORMATS = {"page": "iop-page", "data": "iop-data", "redirects": "iop-redirects"}
+# A folder of Markdown files with a Title, each a new entry by its slug
+# (the pages' folders and the notices).
+MARKDOWN_FOLDER = {
+    "extension": "md",
+    "format": FORMATS["page"],
+    "create": True,
+    "slug": "{{slug}}",
+    "identifier_field": "title",
+    "summary": "{{title}}",
+}
 
 
 def widget(name, field):
@@ -200,12 +210,7 @@ def page_collections(content):
                 "label": folder_label(content, folder, spanish),
                 "label_singular": "página" if spanish else "page",
                 "folder": "content/pages" + ("/" + folder if folder else ""),
-                "extension": "md",
-                "format": FORMATS["page"],
-                "create": True,
-                "slug": "{{slug}}",
-                "identifier_field": "title",
-                "summary": "{{title}}",
+                **MARKDOWN_FOLDER,
                 "sortable_fields": ["title"],
                 "fields": [*schema_form, BODY],
             }
@@ -223,12 +228,7 @@ def notices_collection():
         "label": "Notices (site banner)",
         "label_singular": "notice",
         "folder": "content/notices",
-        "extension": "md",
-        "format": FORMATS["page"],
-        "create": True,
-        "slug": "{{slug}}",
-        "identifier_field": "title",
-        "summary": "{{title}}",
+        **MARKDOWN_FOLDER,
         # English and Spanish side by side: notices/en/x.md and notices/es/x.md.
         "i18n": True,
         "fields": [

@@ -98,13 +98,9 @@ def markdown_files(folder):
                 yield os.path.join(directory, name)
 
 
-def read(settings, path):
-    return sources.read(settings, path)  # None when unreadable: content_checks reports it
-
-
 def page_items(path, relative, options, settings, english):
     """The To-confirm field, a missing reviewer and the translation of one page."""
-    data = read(settings, path)
+    data = sources.read(settings, path)
     if data is None:
         return []
     where, items = display_path(path), []
@@ -126,9 +122,7 @@ def translation_items(path, data, settings):
     """What a translator (or an editor) must do for one translation."""
     where = display_path(path)
     target = data.fields.get("translation_of", "").strip().lstrip("/")
-    english = translations.source_data(
-        os.path.join(translations.pages_base(settings), target), settings
-    )
+    english = sources.read(settings, os.path.join(translations.pages_base(settings), target))
     if not target or english is None:
         line = data.lines.get("translation_of", 1)
         what = f"its English page '{target}' is gone: delete this page, or restore the English page"
@@ -148,7 +142,7 @@ def fact_uses(settings, options):
     base = translations.pages_base(settings)
     notices = os.path.join(settings["PATH"], options["notices_path"])
     for path in [*markdown_files(base), *markdown_files(notices)]:
-        data = read(settings, path)
+        data = sources.read(settings, path)
         if data is None:
             continue
         if path.startswith(base):
@@ -205,9 +199,9 @@ def checklist(settings):
         relative = os.path.relpath(path, base)
         english = None
         if translations.language_of(path, settings) != translations.default_lang(settings):
-            data = read(settings, path)
+            data = sources.read(settings, path)
             target = (data.fields.get("translation_of", "") if data else "").strip().lstrip("/")
-            english = read(settings, os.path.join(base, target)) if target else None
+            english = sources.read(settings, os.path.join(base, target)) if target else None
         items += page_items(path, relative, options, settings, english)
     items += fact_items(settings, options)
     items += center_items(settings, options)
@@ -316,7 +310,7 @@ def highlight(instance):
     if not isinstance(instance, contents.Page):
         return
     options, _ = settings_of(instance.settings, "to_confirm", DEFAULTS)
-    data = read(instance.settings, instance.source_path) if instance.source_path else None
+    data = sources.read(instance.settings, instance.source_path) if instance.source_path else None
     instance.to_confirm_html = ""
     instance.clinical = False
     if data is None:

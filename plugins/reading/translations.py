@@ -128,12 +128,6 @@ def relative_source(page, settings):
     return os.path.relpath(os.path.abspath(page.source_path), base).replace(os.sep, "/")
 
 
-def source_data(path, settings):
-    """The page file's DataFile, from the build's one reading (None when
-    unreadable: content_checks reports it)."""
-    return sources.read(settings, path)
-
-
 def sign_off_of(data):
     """The translator's check a page names, or None (a badly written one is
     reported by content_checks, through plugins/lib/fields.py)."""
@@ -215,7 +209,7 @@ def orphan_problem(where, line, target, english_pages, claimed):
 def pair(translation, english_pages, claimed, settings):
     """Link one translation to its English page; (state, problems)."""
     where = display_path(translation.source_path)
-    data = source_data(translation.source_path, settings)
+    data = sources.read(settings, translation.source_path)
     if data is None or not data.fields.get("translation_of", "").strip():
         return UNCHECKED, []  # content_checks reports the unreadable file or missing field
     target = data.fields["translation_of"].strip().lstrip("/")
@@ -230,7 +224,7 @@ def pair(translation, english_pages, claimed, settings):
     claimed[target] = where
     copy_inherited(translation, english)
     translation.twin_source = english
-    english_data = source_data(english.source_path, settings)
+    english_data = sources.read(settings, english.source_path)
     if english_data is None:
         return CURRENT, []
     state, changed, problems = check_state(where, data, english_data, settings)
