@@ -53,7 +53,10 @@ have one. We can help if you do not.
 """
 
 # Plain Pelican: its defaults, on the same content folder, nothing of ours.
+# PLUGINS = [], not unset: unset, Pelican loads every namespace plugin
+# installed (precompress, here), which is not plain Pelican.
 PLAIN = """PATH = {content!r}
+PLUGINS = []
 OUTPUT_PATH = {output!r}
 PAGE_PATHS = ["pages"]
 ARTICLE_PATHS = []
