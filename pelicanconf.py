@@ -146,6 +146,7 @@ PLUGINS = [
     "plugins.checks.order",
     "plugins.reading.content_files",
     "plugins.reading.source_reader",
+    "plugins.reading.read_ahead",
     "plugins.reading.addresses",
     "plugins.reading.center",
     "plugins.reading.notices",

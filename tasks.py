@@ -537,7 +537,8 @@ def run_build(production, content=None, output=None, as_of=None):
     override = {"PATH": str(Path(content).resolve())} if content else None
     today = day_of(as_of)
     os.chdir(ROOT)
-    result = sitebuild.build(settings, output or CONFIG["output"], override, today)
+    # alone: an invoke process builds once (plugins/lib/beside.py).
+    result = sitebuild.build(settings, output or CONFIG["output"], override, today, alone=True)
     sitebuild.report(result)
     sys.stderr.flush()
     return result

@@ -1,9 +1,11 @@
-"""Check every page an editor writes, in every build, before anything is written.
+"""Check every page an editor writes, in every build, before anything is published.
 
 Runs after all content is read (`all_generators_finalized`), gathers every
 problem (its own and those `center` and `notices` recorded), logs them one
 line each, sorted, and raises `ContentError` when any must be fixed, so the
-build stops before a single page is written. Each page's fields are checked
+build stops and the site stays as it was. In a build alone in its process
+the checks run beside the pages being written into the build's temporary
+folder, and are heard before anything outlives the build (check_content). Each page's fields are checked
 against the page schema (plugins/lib/fields.py), its HTML and summary against
 the page allowlist (plugins/lib/sanitize.py), then its links, images and
 reading grade. Which files may exist at all is plugins/reading/content_files.py's
@@ -28,6 +30,7 @@ import urllib.parse
 from pelican import signals
 
 from ..lib import (
+    beside,
     build,
     datafile,
     fields,
@@ -38,6 +41,7 @@ from ..lib import (
     sources,
     warm,
 )
+from ..lib.culprit import culprit
 from ..lib.problems import (
     ADVICE,
     CONTEXT_KEY,
@@ -55,6 +59,8 @@ from ..lib.problems import (
 from ..reading import redirects, translations
 
 logger = logging.getLogger("content_checks")
+# The settings key of the checks running beside the build (check_content).
+BESIDE_KEY = "_CHECKS_BESIDE"
 # Pelican's logger class drops a message it has logged before, for the life
 # of the process: the live preview and the tests build many times, and the
 # same problem must be reported on every build.
@@ -479,21 +485,51 @@ def report(problems):
 
 
 def check_content(generators):
-    """Stop the build, before anything is written, when content must be fixed."""
+    """Stop the build, before anything is published, when content must be
+    fixed. In a fresh process the checks run beside the build (a forked
+    copy, plugins/lib/beside.py) while the pages render into the build's
+    own folder, which only a build that passed them replaces the site
+    with; `settle` hears them once the pages are written, or before a photo
+    file is made. Elsewhere (a process that builds again, a thread, --debug)
+    they run here, in line."""
     pages_generator = next(g for g in generators if hasattr(g, "hidden_pages"))
+    settings = pages_generator.settings
     pages = pages_generator.pages + pages_generator.hidden_pages
-    problems = check_site(
-        pages_generator.context, pages_generator.settings, pages, pages_generator.draft_pages
+    work = functools.partial(
+        check_site, pages_generator.context, settings, pages, pages_generator.draft_pages
     )
+    if beside.possible() and not warm.enabled(settings):
+        content = os.path.abspath(settings["PATH"])
+        settings[BESIDE_KEY] = beside.Beside(work, lambda e: culprit(e.__traceback__, content)[0])
+        return
+    conclude(settings, work())
+
+
+def conclude(settings, problems):
     # Handed over as data to whoever runs the build (tools/sitebuild.py);
     # logged too, for the plain `pelican` command.
-    pages_generator.settings.get(SINK_KEY, []).extend(problems)
+    settings.get(SINK_KEY, []).extend(problems)
     report(problems)
     errors = [problem for problem in problems if problem.level == ERROR]
     if errors:
         raise ContentError(f"{len(errors)} content problem(s) must be fixed")
 
 
+def settle(settings):
+    """Wait for the checks running beside the build, if any: ContentError
+    when the content must be fixed, beside.Crashed when they failed."""
+    running = settings.pop(BESIDE_KEY, None)
+    if running is not None:
+        conclude(settings, running.result())
+
+
+def settle_after_writing(generator, writer):
+    settle(generator.settings)
+
+
 def register():
-    # All content is read but nothing written yet: the one moment to refuse.
+    # All content is read but nothing written yet: the pages as Markdown made
+    # them, before images and tables (later in PLUGINS) rewrite their HTML.
     signals.all_generators_finalized.connect(check_content)
+    # The pages are written: a build that refused nothing goes on.
+    signals.page_writer_finalized.connect(settle_after_writing)

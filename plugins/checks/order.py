@@ -15,11 +15,15 @@ The build's timeline (signal: its plugins, in PLUGINS order):
     readers_init              source_reader (our reader for .md)
     generator_init            center, notices, theme_i18n, to_confirm, inline_css,
                               fingerprint, security_headers (the theme's context)
+    page_generator_preread    read_ahead (the first page starts it; a build alone)
     content_object_init       to_confirm (a page's To-confirm text)
-    page_generator_finalized  translations, page_meta, to_confirm, faq, images, scaffold
-    all_generators_finalized  content_checks, images, tables
+    page_generator_finalized  addresses, translations, page_meta, to_confirm, faq,
+                              images, scaffold
+    all_generators_finalized  content_checks (beside the build, when alone), images,
+                              tables
     get_writer                warm_writer (the warm worker's builds only)
-    page_writer_finalized     fingerprint, security_headers, sitemap_xml
+    page_writer_finalized     fingerprint, security_headers, content_checks (hears
+                              the checks), sitemap_xml
     minify, then compress     minify, precompress (production; granular signals)
 """
 

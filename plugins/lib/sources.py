@@ -40,6 +40,12 @@ class Sources:
             raise found
         return found
 
+    def keep(self, path, text, data):
+        """A file read, and parsed, in a copy of this build (plugins/reading/read_ahead.py)."""
+        full = os.path.abspath(path)
+        self.texts[full] = text
+        _PARSED.put(full, (text, data))
+
     def data(self, path):
         """The file's DataFile (header fields, their lines, the body)."""
         text = self.text(path)

@@ -45,7 +45,7 @@ from pelican.readers import MarkdownReader
 
 from ..lib import fields, marks, sources, warm
 from ..lib.problems import SINK_KEY, ContentError, Problem, Refused, display_path, settings_of
-from . import facts, translations
+from . import facts, read_ahead, translations
 
 logger = logging.getLogger("content_checks")
 DEFAULTS = {"max_block": 6000, "max_brackets": 80, "max_tags": 200}
@@ -152,7 +152,7 @@ class SourceReader(MarkdownReader):
         """(HTML, metadata) of a page: kept from an earlier build of this
         process when its text, the facts and the settings are the same."""
         if not warm.enabled(self.settings):
-            return self.read_again(source_path)
+            return read_ahead.take(self.settings, source_path) or self.read_again(source_path)
         text = sources.of(self.settings).text(source_path)  # NotUtf8...: content_checks
         key = (os.path.abspath(source_path), text, facts_signature(self.settings))
         key += (warm.settings_signature(self.settings),)

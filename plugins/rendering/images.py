@@ -27,6 +27,7 @@ Settings, one dict: IMAGES = {
 }
 """
 
+import functools
 import hashlib
 import html
 import os
@@ -36,6 +37,7 @@ from html.parser import HTMLParser
 
 from pelican import signals
 
+from ..checks import content_checks
 from ..lib import markup
 from ..lib.problems import SINK_KEY, ContentError, Problem, display_path, record, settings_of
 
@@ -197,9 +199,10 @@ def oriented_size(image):
     return (image.height, image.width) if turned else image.size
 
 
-def variants(path, options, cache):
+def variants(path, options, cache, before_making=lambda: None):
     """(digest, {format: [(width, cached file)]}, (width, height) of the
-    largest). Pixels are decoded only when a variant is not cached yet."""
+    largest). Pixels are decoded only when a variant is not cached yet,
+    and `before_making()` is called first (the checks must have passed)."""
     from PIL import Image, ImageOps
 
     with open(path, "rb") as source:
@@ -215,6 +218,7 @@ def variants(path, options, cache):
             for fmt in formats:
                 target = os.path.join(cache, f"{digest}-{size[0]}-q{options['quality']}.{fmt}")
                 if not os.path.exists(target):
+                    before_making()
                     photo = photo or ImageOps.exif_transpose(opened)
                     resized = resized or photo.resize(size, Image.Resampling.LANCZOS)
                     # A part file of our own, renamed when whole: builds
@@ -265,8 +269,9 @@ def first_image_is_near_the_top(content, tag):
 
 
 def make_pictures(generators):
-    """After the content checks passed: make the variants, rewrite the pages,
-    and keep the originals (with their metadata) out of the output."""
+    """After the content checks (once they have passed, for a photo file not
+    made yet): make the variants, rewrite the pages, and keep the originals
+    (with their metadata) out of the output."""
     pages_generator = next(g for g in generators if hasattr(g, "hidden_pages"))
     settings = pages_generator.settings
     options, _ = settings_of(settings, "images", DEFAULTS)
@@ -276,10 +281,13 @@ def make_pictures(generators):
     urlbase = f"{settings.get('SITEURL', '')}/{options['path']}"
     to_write = {}
     problems = []
+    # The checks may still run beside the build (content_checks.check_content):
+    # no photo file is made before they have passed.
+    checked = functools.partial(content_checks.settle, settings)
     for page in pages_generator.pages + pages_generator.hidden_pages + pages_generator.draft_pages:
         for index, (tag, attrs, name) in enumerate(page_images(page, options["path"])):
             try:
-                digest, made, size = variants(os.path.join(folder, name), options, cache)
+                digest, made, size = variants(os.path.join(folder, name), options, cache, checked)
             except (OSError, ValueError, SyntaxError) as error:
                 # Only decoding finds some damage (a truncated JPEG): the
                 # editor's file, named with its fix, never "a bug".

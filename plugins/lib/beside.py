@@ -1,0 +1,96 @@
+"""Work run beside the build, in a forked copy of it: the checks of every
+page while the pages render (plugins/checks/content_checks.py).
+
+Why a fork of our own and not multiprocessing: a pool pickles the work and
+its data (every page, the settings, Markdown objects) into a fresh process,
+or forks with the pool's own threads running. A fork copies the build as
+it is at one moment, for nothing (copy-on-write), and the work reads that
+copy: the pages as Markdown made them, even while later plugins rewrite
+their HTML in the parent (images, tables). One answer comes back, pickled.
+
+Forked only where that is safe and pays: in a process that builds once
+(`alone`: the command line, `invoke build` and `invoke publish`; a fork of
+a large process such as a test session's costs more than it saves: the
+quick tests took 93 s instead of 50), with one thread (a fork copies no
+other thread, and a lock another thread held stays held in the copy), and
+not with --debug (SITEBUILD_DEBUG: a real traceback). Elsewhere the caller
+does the work itself, in line, with the same result.
+"""
+
+import contextlib
+import os
+import pickle
+import threading
+
+
+class Crashed(Exception):
+    """The work raised in the child: what it raised, and the content file it
+    was handling (tools/sitebuild.py names it in its bug line)."""
+
+    def __init__(self, what, where=None):
+        super().__init__(what)
+        self.what, self.where = what, where
+
+
+_ALONE = []
+
+
+@contextlib.contextmanager
+def alone(building_alone=True):
+    """While a build runs in a process that builds once: forks may pay."""
+    _ALONE.append(building_alone)
+    try:
+        yield
+    finally:
+        _ALONE.pop()
+
+
+def possible():
+    return (
+        bool(_ALONE and _ALONE[-1])
+        and hasattr(os, "fork")
+        and threading.active_count() == 1
+        and not os.environ.get("SITEBUILD_DEBUG")
+    )
+
+
+class Beside:
+    """`work()` run in a forked child from now on; `result()` waits for it."""
+
+    def __init__(self, work, where_of):
+        readable, writable = os.pipe()
+        self.pid = os.fork()
+        if self.pid == 0:
+            os.close(readable)
+            run_child(work, where_of, writable)
+        os.close(writable)
+        self.pipe, self.answer = readable, None
+
+    def result(self):
+        """What `work()` returned; Crashed when it raised or its process died."""
+        if self.answer is None:
+            with os.fdopen(self.pipe, "rb") as answers:
+                data = answers.read()
+            _, status = os.waitpid(self.pid, 0)
+            self.answer = ("crashed", "the checks' process stopped unexpectedly", None)
+            if data and status == 0:
+                self.answer = pickle.loads(data)
+        if self.answer[0] == "crashed":
+            raise Crashed(*self.answer[1:])
+        return self.answer[1]
+
+
+def run_child(work, where_of, writable):
+    """The child: do the work, send the answer, and leave at once (os._exit:
+    no exit handlers, no buffers of the parent flushed a second time)."""
+    status = 1
+    try:
+        try:
+            answer = ("done", work())
+        except Exception as error:  # noqa: BLE001 - handed to the parent as data
+            answer = ("crashed", f"{type(error).__name__}: {error}", where_of(error))
+        with os.fdopen(writable, "wb") as out:
+            pickle.dump(answer, out)
+        status = 0
+    finally:
+        os._exit(status)
