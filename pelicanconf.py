@@ -61,8 +61,13 @@ TEMPLATE_CACHE.mkdir(parents=True, exist_ok=True)
 # Every value is escaped as it is printed (autoescape); `|safe` marks the few
 # trusted HTML values, each with its reason beside it. `do` runs a list's
 # append without `{% set _ = ... %}`, which shadowed gettext's `_`.
+# auto_reload off: a build's templates never change while it runs (each build
+# makes its own environment, and the preview's worker starts afresh when a
+# template changes), and Jinja's check of each one's file time cost ~20 file
+# reads of metadata a page.
 JINJA_ENVIRONMENT = {
     "autoescape": True,
+    "auto_reload": False,
     "extensions": ["jinja2.ext.i18n", "jinja2.ext.do"],
     "bytecode_cache": TemplateCache(str(TEMPLATE_CACHE)),
 }

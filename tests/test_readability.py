@@ -1,14 +1,17 @@
 """English pages read at Flesch-Kincaid grade 8 or lower, Spanish pages at an
 INFLESZ (Szigriszt-Pazos) score of 65 or more, measured as the build does."""
 
+import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from plugins.lib import readability
-from support import FIXTURE_SITE, build_site, content_pages, lang_of_url, main_of
+from support import FIXTURE_SITE, ROOT, build_site, content_pages, lang_of_url, main_of
 
 MAX_GRADE = 8.0
 
@@ -130,3 +133,36 @@ def test_a_page_at_the_limit_passes_and_a_tenth_below_it_warns(tmp_path, build_d
     assert score > 4
     assert warning(score) is None
     assert f"reading grade {score:.1f} is above {score - 0.1:g}" in warning(round(score - 0.1, 1))
+
+
+MEASURE = """
+import json, sys
+if sys.argv[1] == "real":
+    import pkg_resources  # noqa: F401
+from plugins.lib import readability
+measures = readability.textstat()
+text = "Multidisciplinary interventions help. We can help you today."
+print(json.dumps({
+    "real_imported": type(sys.modules.get("pkg_resources")).__name__ == "module"
+    and hasattr(sys.modules.get("pkg_resources"), "working_set"),
+    "difficult": measures.difficult_words(text),
+    "grade": measures.flesch_kincaid_grade(text),
+}))
+"""
+
+
+def test_textstat_reads_its_word_lists_without_pkg_resources():
+    """textstat is imported with a stand-in for pkg_resources (0.15 s saved
+    per build): its word lists still open, and it measures exactly as with
+    the real pkg_resources, which the stand-in never replaces for anyone else."""
+    found = {}
+    for how in ("stand-in", "real"):
+        run = subprocess.run(
+            [sys.executable, "-c", MEASURE, how], cwd=ROOT, capture_output=True, text=True
+        )
+        assert run.returncode == 0, run.stderr
+        found[how] = json.loads(run.stdout)
+    assert found["stand-in"]["real_imported"] is False
+    assert found["real"]["real_imported"] is True
+    assert found["stand-in"]["difficult"] == found["real"]["difficult"] > 0
+    assert found["stand-in"]["grade"] == found["real"]["grade"]

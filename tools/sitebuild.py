@@ -98,11 +98,11 @@ def swap_in(built, output):
 
 
 def discard(folder):
-    """Delete a replaced output folder in a process of its own: nothing
-    waits for it (1,000 pages took 0.3 s to delete), and `rm`, unlike a
-    thread, finishes when the build's process has ended."""
+    """Delete a replaced output folder in a process of its own, at the lowest
+    priority: nothing waits for it (1,000 pages took 0.3 s to delete), and
+    `rm`, unlike a thread, finishes when the build's process has ended."""
     subprocess.Popen(
-        ["rm", "-rf", "--", folder],
+        ["nice", "-n", "19", "rm", "-rf", "--", folder],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -10,7 +10,10 @@ has not answered yet (its question, in English, is not what will publish).
 
 import functools
 import importlib
+import importlib.resources
 import re
+import sys
+import types
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -44,11 +47,32 @@ def readable_text(markup):
 
 @functools.cache
 def textstat():
-    """textstat, imported at the first measure: importing it imports
-    pkg_resources (for word lists we never use), 0.15 s, a third of the
-    start of a build. The checks measure in their own process, beside the
-    pages being written (plugins/lib/beside.py), so the build waits less."""
-    return importlib.import_module("textstat")
+    """textstat, imported at the first measure (the checks', which run
+    beside the pages being written: plugins/lib/beside.py).
+
+    textstat 0.7.3 (pinned: later versions fetch NLTK data at run time)
+    imports pkg_resources only to open its own word lists with
+    `resource_stream`. Importing pkg_resources first scans every installed
+    package: 0.15 s, more than textstat and both its dictionaries, and the
+    part of a small build's checks a visitor's page waits for. So for that
+    one import `pkg_resources` is a stand-in whose `resource_stream` opens
+    the same files through the standard library; whoever imports
+    pkg_resources afterwards gets the real one. tests/test_readability.py
+    reads a word list through it."""
+    if "pkg_resources" in sys.modules:
+        return importlib.import_module("textstat")
+    stand_in = types.ModuleType("pkg_resources")
+    stand_in.resource_stream = resource_stream
+    sys.modules["pkg_resources"] = stand_in
+    try:
+        return importlib.import_module("textstat")
+    finally:
+        if sys.modules.get("pkg_resources") is stand_in:
+            del sys.modules["pkg_resources"]
+
+
+def resource_stream(package, name):
+    return importlib.resources.files(package).joinpath(name).open("rb")
 
 
 def grade(markup):

@@ -17,6 +17,7 @@ The templates' gettext is plugins/rendering/theme_i18n.py.
 """
 
 import datetime
+import functools
 import os
 
 from babel import Locale
@@ -48,6 +49,9 @@ def locale_of(lang):
     return LOCALES.get(lang, lang)
 
 
+# Babel parses its locale data at each call: every page prints the same few
+# names, times and dates, so each is formatted once per process.
+@functools.cache
 def clock(hhmm, lang):
     """A time of center.txt (08:00, 18:30, 24:00) as the language writes it:
     English in the site's style ("8 am", "6:30 pm"), other languages their
@@ -61,8 +65,7 @@ def clock(hhmm, lang):
 
 def hours_line(group, lang, words):
     """One line of opening hours; `words(text)` translates the catalog's."""
-    names = get_day_names("wide", locale=locale_of(lang))
-    days = [names[DAY_CODES.index(code)] for code in group["codes"]]
+    days = [day_name(code, lang) for code in group["codes"]]
     label = days[0] if len(days) == 1 else words(DAY_RANGE) % {"first": days[0], "last": days[-1]}
     line = words(HOURS_LINE) % {
         "days": label,
@@ -72,6 +75,12 @@ def hours_line(group, lang, words):
     return line[:1].upper() + line[1:]
 
 
+@functools.cache
+def day_name(code, lang):
+    return get_day_names("wide", locale=locale_of(lang))[DAY_CODES.index(code)]
+
+
+@functools.cache
 def language_name(lang, in_lang=None):
     """A language's name in a language (its own by default): "Español"."""
     name = Locale.parse(lang).get_display_name(locale_of(in_lang or lang)) or lang
@@ -109,6 +118,7 @@ def load_catalogs(theme):
     return catalogs
 
 
+@functools.cache
 def long_date(day, lang="en"):
     pattern = DATE_PATTERNS.get(lang, "long")
     return format_date(day, pattern, locale=lang) if day else ""

@@ -15,6 +15,8 @@ plugins/lib/wording.py).
 Settings: none (the catalogs sit in the theme, beside the templates).
 """
 
+import functools
+
 from jinja2 import pass_context
 from markupsafe import escape
 from pelican import signals
@@ -37,11 +39,22 @@ def install(generator):
         return
     catalogs = load_catalogs(generator.settings["THEME"])
 
-    @pass_context
-    def gettext(context, message):
+    # Once per build and words: about twenty phrases a page, each the same
+    # on every page of a language.
+    @functools.cache
+    def translated(lang, message):
         # Escaped: with autoescape on, Jinja prints what gettext gives as
         # HTML; a translator's "&" or '"' is text (in an attribute too).
-        return escape(catalogs.get(context_lang(context), {}).get(message, message))
+        return escape(catalogs.get(lang, {}).get(message, message))
+
+    @functools.cache
+    def hours(lang, codes, opens, closes):
+        group = {"codes": codes, "opens": opens, "closes": closes}
+        return hours_line(group, lang, lambda words: catalogs.get(lang, {}).get(words, words))
+
+    @pass_context
+    def gettext(context, message):
+        return translated(context_lang(context), message)
 
     @pass_context
     def ngettext(context, singular, plural, number):
@@ -49,8 +62,8 @@ def install(generator):
 
     @pass_context
     def opening_hours(context, group):
-        lang = context_lang(context)
-        return hours_line(group, lang, lambda words: catalogs.get(lang, {}).get(words, words))
+        codes = tuple(group["codes"])
+        return hours(context_lang(context), codes, group["opens"], group["closes"])
 
     env.install_gettext_callables(gettext, ngettext, newstyle=True)
     env.filters["long_date"] = long_date
