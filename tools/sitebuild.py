@@ -420,4 +420,12 @@ class Worker:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    # The process ends without taking its objects apart one by one (0.2 s
+    # after a build of 1,000 pages): what it printed is flushed, its files
+    # are closed, its copies were waited for, and nothing of ours waits
+    # for the interpreter's exit.
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
