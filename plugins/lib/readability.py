@@ -15,8 +15,10 @@ import re
 import sys
 import types
 
+import pyphen
 from selectolax.lexbor import LexborHTMLParser
 
+from . import parsed_cache
 from .marks import replace_markers
 from .markup import plain_text
 
@@ -24,6 +26,8 @@ from .markup import plain_text
 BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|dt|dd|td|th|blockquote)>", re.I)
 # Szigriszt-Pazos 65 and above: "bastante fácil" on the INFLESZ scale.
 MIN_INFLESZ = 65.0
+# The dictionaries textstat hyphenates with: its default, and spanish()'s.
+HYPHENATION = ("en_US", "es")
 
 
 def own_language(markup):
@@ -59,6 +63,8 @@ def textstat():
     the same files through the standard library; whoever imports
     pkg_resources afterwards gets the real one. tests/test_readability.py
     reads a word list through it."""
+    for lang in HYPHENATION:
+        hyphenation(lang)
     if "pkg_resources" in sys.modules:
         return importlib.import_module("textstat")
     stand_in = types.ModuleType("pkg_resources")
@@ -69,6 +75,18 @@ def textstat():
     finally:
         if sys.modules.get("pkg_resources") is stand_in:
             del sys.modules["pkg_resources"]
+
+
+def hyphenation(lang):
+    """Pyphen's dictionary for `lang`, in Pyphen's own cache before textstat
+    asks for it (parsing one took 40 ms; plugins/lib/parsed_cache.py keeps
+    it parsed)."""
+    path = pyphen.LANGUAGES[pyphen.language_fallback(lang)]
+    if path not in pyphen.hdcache:
+        key = (pyphen.__version__, str(path))
+        pyphen.hdcache[path] = parsed_cache.load(
+            f"hyphenation-{lang}", key, lambda: pyphen.HyphDict(path)
+        )
 
 
 def resource_stream(package, name):
@@ -93,5 +111,5 @@ def spanish():
     language loads a hyphenation dictionary (10 ms), which textstat's one
     shared instance would do twice for every Spanish page."""
     measures = textstat().textstat.__class__()
-    measures.set_lang("es")
+    measures.set_lang(HYPHENATION[1])
     return measures

@@ -38,10 +38,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 import nh3
+import publicsuffixlist
 from publicsuffixlist import PublicSuffixList
 from selectolax.lexbor import LexborHTMLParser
 
-from . import datafile
+from . import datafile, parsed_cache
 from .problems import Problem, Refused
 
 HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
@@ -60,8 +61,11 @@ SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.I)
 # (site.example, x.test) are no public website.
 @functools.cache
 def public_suffixes():
-    """The public suffix list, loaded at the first web address (30 ms)."""
-    return PublicSuffixList(accept_unknown=False, only_icann=True)
+    """The public suffix list, loaded at the first web address (parsing it
+    took 50 ms, kept parsed by plugins/lib/parsed_cache.py)."""
+    options = {"accept_unknown": False, "only_icann": True}
+    key = (publicsuffixlist.__version__, sorted(options.items()))
+    return parsed_cache.load("public-suffixes", key, lambda: PublicSuffixList(**options))
 
 
 # Start and end tags' names, for a stray closing tag's name (linear).
