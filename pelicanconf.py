@@ -171,6 +171,7 @@ PLUGINS = [
     "plugins.reading.redirects",
     "plugins.site_files.minify",
     "plugins.rendering.warm_writer",
+    "plugins.rendering.split_writer",
 ]
 
 # The build, decided here once for every plugin (plugins/lib/build.py): its

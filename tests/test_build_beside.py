@@ -9,12 +9,14 @@ probe that counts the copies made.
 """
 
 import json
+import logging
 import shutil
 import subprocess
 import sys
 import textwrap
 
 import pytest
+from pelican.writers import Writer
 
 from support import CONTENT, FIXTURE_SITE, ROOT, build_site, session_phone_photo, tree_digest
 
@@ -36,6 +38,20 @@ PROBE = textwrap.dedent(
         start(self, work, where_of)
 
     beside.Beside.__init__ = counted
+    if args.get("crash_render") or args.get("warn_render"):
+        import logging
+        from pelican.writers import Writer
+        write_file = Writer.write_file
+
+        def probed_write(self, *given, **named):
+            page = named.get("page")
+            if page is not None and args.get("warn_render"):
+                logging.getLogger("pelican.writers").warning(f"rendered {page.source_path}")
+            if page is not None and page.source_path.endswith(args["crash_render"] or "?"):
+                raise RuntimeError("a bug in a template")
+            return write_file(self, *given, **named)
+
+        Writer.write_file = probed_write
     if args.get("crash"):
         check_page = content_checks.check_page
 
@@ -55,10 +71,11 @@ PROBE = textwrap.dedent(
 )
 
 
-def alone(output, day, crash=None, **override):
+def alone(output, day, crash=None, crash_render=None, warn_render=False, **override):
     """(ok, lines, the copies made) of a build alone in a fresh process."""
     override = {name: str(value) for name, value in override.items()}
-    args = {"output": str(output), "day": day.isoformat(), "override": override, "crash": crash}
+    args = {"output": str(output), "day": day.isoformat(), "override": override}
+    args.update(crash=crash, crash_render=crash_render, warn_render=warn_render)
     run = subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps(args)],
         cwd=ROOT,
@@ -74,7 +91,7 @@ def alone(output, day, crash=None, **override):
 def test_the_real_site_built_alone_is_the_site_built_in_line(site_build, tmp_path, build_day):
     ok, lines, made = alone(tmp_path / "output", build_day)
     assert ok, lines
-    assert sorted(made) == ["check_site", "read_quietly"]
+    assert sorted(made) == ["check_site", "copy_writes", "read_quietly"]
     assert tree_digest(tmp_path / "output") == tree_digest(site_build.output)
     assert lines == site_build.lines
 
@@ -89,6 +106,9 @@ def broken(tmp_path):
     first, last = pages[1], pages[-2]
     first.write_text(first.read_text() + "\n" + "word " * 2000 + "\n")
     last.write_text(last.read_text() + "\nA script: <script>alert(1)</script>\n")
+    # Pelican's own warning, logged as a page renders (in either process).
+    for number, page in enumerate(pages[2:-2:3]):
+        page.write_text(page.read_text() + f"\nSee [a page]({{filename}}gone-{number}.md).\n")
     return content
 
 
@@ -103,6 +123,8 @@ def test_problems_found_beside_stop_the_build_as_in_line(broken, tmp_path, build
     assert lines == in_line.lines
     assert any("characters long" in line for line in lines)
     assert any("<script> in a page" in line for line in lines)
+    # Pelican's warnings, as many as in line (it merges many of a kind).
+    assert [line for line in lines if line.startswith("pelican: Unable to find 'gone-")]
     assert tree_digest(output) == before
 
 
@@ -114,6 +136,36 @@ def test_a_check_that_fails_beside_names_its_page(tmp_path, build_day):
     assert bug[0].startswith(
         "content/pages/privacy.md: build failed (RuntimeError: a bug in a check)"
     )
+
+
+def test_a_page_that_fails_to_render_beside_is_named(tmp_path, build_day):
+    """Whichever process renders the page, the bug line names it."""
+    ok, lines, made = alone(tmp_path / "output", build_day, crash_render="privacy.md")
+    assert not ok and "copy_writes" in made
+    bug = [line for line in lines if "a bug in the site" in line]
+    assert len(bug) == 1, lines
+    assert bug[0].startswith(
+        "content/pages/privacy.md: build failed (RuntimeError: a bug in a template)"
+    )
+
+
+def test_what_the_copy_logs_as_it_renders_is_reported(tmp_path, build_day, monkeypatch):
+    """A warning logged while a page renders reaches the build's lines,
+    whichever process rendered the page, as in a build in line."""
+    ok, lines, made = alone(tmp_path / "output", build_day, warn_render=True)
+    assert ok and "copy_writes" in made
+    write_file = Writer.write_file
+
+    def warning_write(self, *given, **named):
+        if named.get("page") is not None:
+            logging.getLogger("pelican.writers").warning(f"rendered {named['page'].source_path}")
+        return write_file(self, *given, **named)
+
+    monkeypatch.setattr(Writer, "write_file", warning_write)
+    in_line = build_site(tmp_path / "in-line", today=build_day)
+    rendered = [line for line in lines if line.startswith("pelican: rendered ")]
+    assert len(rendered) > 10
+    assert rendered == [line for line in in_line.lines if line.startswith("pelican: rendered ")]
 
 
 def test_no_photo_file_is_made_before_the_checks_pass(tmp_path, build_day):

@@ -70,10 +70,13 @@ class Collector(logging.Handler):
 
 def sort_problems(problems, records):
     """(errors, warnings) as lines: our problems (data, from the build's
-    sink) first, then anything else Pelican logged, on one line each."""
+    sink) first, then anything else Pelican logged, on one line each,
+    sorted (pages render in two processes in a build alone, so the order
+    they were logged in is not the site's)."""
     errors = [str(p) for p in problems if p.level == ERROR]
     warnings = [str(p) for p in problems if p.level != ERROR]
     named = {os.path.basename(p.path) for p in problems}
+    others = {logging.ERROR: [], logging.WARNING: []}
     for record in records:
         if record.name == "content_checks":
             continue  # the same problems, logged for the plain `pelican` command
@@ -81,8 +84,8 @@ def sort_problems(problems, records):
         if any(name in text for name in named):
             continue  # Pelican's own words on a file we already explained
         line = f"{record.name.split('.')[0]}: {text}"
-        (errors if record.levelno >= logging.ERROR else warnings).append(line)
-    return errors, warnings
+        others[logging.ERROR if record.levelno >= logging.ERROR else logging.WARNING].append(line)
+    return errors + sorted(others[logging.ERROR]), warnings + sorted(others[logging.WARNING])
 
 
 def swap_in(built, output):

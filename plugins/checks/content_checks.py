@@ -489,7 +489,7 @@ def check_content(generators):
     fixed. In a fresh process the checks run beside the build (a forked
     copy, plugins/lib/beside.py) while the pages render into the build's
     own folder, which only a build that passed them replaces the site
-    with; `settle` hears them once the pages are written, or before a photo
+    with; `settle` hears them once everything is written, or before a photo
     file is made. Elsewhere (a process that builds again, a thread, --debug)
     they run here, in line."""
     pages_generator = next(g for g in generators if hasattr(g, "hidden_pages"))
@@ -523,13 +523,15 @@ def settle(settings):
         conclude(settings, running.result())
 
 
-def settle_after_writing(generator, writer):
-    settle(generator.settings)
+def settle_at_the_end(pelican):
+    settle(pelican.settings)
 
 
 def register():
     # All content is read but nothing written yet: the pages as Markdown made
     # them, before images and tables (later in PLUGINS) rewrite their HTML.
     signals.all_generators_finalized.connect(check_content)
-    # The pages are written: a build that refused nothing goes on.
-    signals.page_writer_finalized.connect(settle_after_writing)
+    # Everything is written (into the build's own folder), before the pages
+    # are minified and compressed (later in PLUGINS): a build that refused
+    # nothing goes on.
+    signals.finalized.connect(settle_at_the_end)

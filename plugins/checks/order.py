@@ -21,9 +21,11 @@ The build's timeline (signal: its plugins, in PLUGINS order):
                               images, scaffold
     all_generators_finalized  content_checks (beside the build, when alone), images,
                               tables
-    get_writer                warm_writer (the warm worker's builds only)
-    page_writer_finalized     fingerprint, security_headers, content_checks (hears
-                              the checks), sitemap_xml
+    get_writer                warm_writer (the warm worker's builds), split_writer
+                              (a build alone)
+    page_writer_finalized     fingerprint, security_headers, sitemap_xml, split_writer
+                              (renders the pages it kept, in two processes)
+    finalized                 content_checks (hears the checks run beside the build)
     minify, then compress     minify, precompress (production; granular signals)
 """
 
