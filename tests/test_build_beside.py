@@ -24,7 +24,7 @@ from support import CONTENT, FIXTURE_SITE, ROOT, build_site, session_phone_photo
 # copies of itself it made. `crash` makes the checks fail on one page.
 PROBE = textwrap.dedent(
     """
-    import datetime, json, sys
+    import datetime, json, os, sys
     from plugins.checks import content_checks
     from plugins.lib import beside
     from tools import sitebuild
@@ -38,7 +38,8 @@ PROBE = textwrap.dedent(
         start(self, work, where_of)
 
     beside.Beside.__init__ = counted
-    if args.get("crash_render") or args.get("warn_render"):
+    parent = os.getpid()
+    if args.get("crash_render") or args.get("warn_render") or args.get("crash_here"):
         import logging
         from pelican.writers import Writer
         write_file = Writer.write_file
@@ -49,6 +50,8 @@ PROBE = textwrap.dedent(
                 logging.getLogger("pelican.writers").warning(f"rendered {page.source_path}")
             if page is not None and page.source_path.endswith(args["crash_render"] or "?"):
                 raise RuntimeError("a bug in a template")
+            if page is not None and args.get("crash_here") and os.getpid() == parent:
+                raise RuntimeError("a bug in this process")
             return write_file(self, *given, **named)
 
         Writer.write_file = probed_write
@@ -66,16 +69,24 @@ PROBE = textwrap.dedent(
         str(sitebuild.os.path.abspath("pelicanconf.py")), args["output"], args["override"], day,
         alone=True,
     )
-    print(json.dumps({"ok": result.ok, "lines": result.lines, "made": made}))
+    try:  # a copy of the build still running, or never waited for
+        os.waitpid(-1, os.WNOHANG)
+        children = True
+    except ChildProcessError:
+        children = False
+    print(json.dumps({"ok": result.ok, "lines": result.lines, "made": made, "children": children}))
     """
 )
 
 
-def alone(output, day, crash=None, crash_render=None, warn_render=False, **override):
+def alone(
+    output, day, crash=None, crash_render=None, warn_render=False, crash_here=False, **override
+):
     """(ok, lines, the copies made) of a build alone in a fresh process."""
     override = {name: str(value) for name, value in override.items()}
     args = {"output": str(output), "day": day.isoformat(), "override": override}
     args.update(crash=crash, crash_render=crash_render, warn_render=warn_render)
+    args.update(crash_here=crash_here)
     run = subprocess.run(
         [sys.executable, "-c", PROBE, json.dumps(args)],
         cwd=ROOT,
@@ -85,6 +96,8 @@ def alone(output, day, crash=None, crash_render=None, warn_render=False, **overr
     )
     assert run.returncode == 0, run.stderr
     answer = json.loads(run.stdout.strip().splitlines()[-1])
+    if not answer["ok"]:  # a successful build leaves only the old output's `rm`
+        assert not answer["children"], "a copy of the build outlived it"
     return answer["ok"], answer["lines"], answer["made"]
 
 
@@ -149,6 +162,15 @@ def test_a_page_that_fails_to_render_beside_is_named(tmp_path, build_day):
     )
 
 
+def test_a_build_stopped_with_copies_running_waits_for_them(tmp_path, build_day):
+    """The build's own process fails while its copies render and check: the
+    build waits for each before it returns (`alone` asserts that no copy
+    outlives it), and says what failed."""
+    ok, lines, made = alone(tmp_path / "output", build_day, crash_here=True)
+    assert not ok and "copy_writes" in made
+    assert any("RuntimeError: a bug in this process" in line for line in lines)
+
+
 def test_what_the_copy_logs_as_it_renders_is_reported(tmp_path, build_day, monkeypatch):
     """A warning logged while a page renders reaches the build's lines,
     whichever process rendered the page, as in a build in line."""
@@ -174,7 +196,7 @@ def test_no_photo_file_is_made_before_the_checks_pass(tmp_path, build_day):
     content = tmp_path / "content"
     shutil.copytree(FIXTURE_SITE, content)
     (content / "images").mkdir()
-    session_phone_photo(content / "images" / "room.jpg", size=(1200, 900))
+    session_phone_photo(content / "images" / "room.jpg", size=(600, 450))
     about = content / "pages" / "about.md"
     about.write_text(about.read_text() + "\n![Our group room]({static}/images/room.jpg)\n")
     index = content / "pages" / "index.md"

@@ -192,7 +192,10 @@ def run_pelican(settings):
         finally:
             # The checks running beside the pages (plugins/lib/beside.py) are
             # heard whatever stopped the build: their problems explain it.
-            content_checks.settle(settings)
+            try:
+                content_checks.settle(settings)
+            finally:
+                beside.wait_for_all()
     except ContentError:
         return None
     except Exception as error:  # noqa: BLE001 - reported as one line, never a traceback

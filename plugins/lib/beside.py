@@ -1,5 +1,7 @@
-"""Work run beside the build, in a forked copy of it: the checks of every
-page while the pages render (plugins/checks/content_checks.py).
+"""Work run beside the build, in a forked copy of it: half the pages read
+while Pelican reads the rest (plugins/reading/read_ahead.py), every check
+while the pages render (plugins/checks/content_checks.py), and half the
+pages rendered (plugins/rendering/split_writer.py).
 
 Why a fork of our own and not multiprocessing: a pool pickles the work and
 its data (every page, the settings, Markdown objects) into a fresh process,
@@ -14,10 +16,12 @@ a large process such as a test session's costs more than it saves: the
 quick tests took 93 s instead of 50), with one thread (a fork copies no
 other thread, and a lock another thread held stays held in the copy), and
 not with --debug (SITEBUILD_DEBUG: a real traceback). Elsewhere the caller
-does the work itself, in line, with the same result.
+does the work itself, in line, with the same result. Every copy is waited
+for before the build returns (`wait_for_all`), whatever stopped it.
 """
 
 import contextlib
+import logging
 import os
 import pickle
 import threading
@@ -54,6 +58,10 @@ def possible():
     )
 
 
+# The copies not waited for yet (wait_for_all).
+_RUNNING = set()
+
+
 class Beside:
     """`work()` run in a forked child from now on; `result()` waits for it."""
 
@@ -65,19 +73,41 @@ class Beside:
             run_child(work, where_of, writable)
         os.close(writable)
         self.pipe, self.answer = readable, None
+        _RUNNING.add(self)
 
     def result(self):
         """What `work()` returned; Crashed when it raised or its process died."""
         if self.answer is None:
+            _RUNNING.discard(self)
             with os.fdopen(self.pipe, "rb") as answers:
                 data = answers.read()
             _, status = os.waitpid(self.pid, 0)
-            self.answer = ("crashed", "the checks' process stopped unexpectedly", None)
+            self.answer = ("crashed", "a copy of the build stopped unexpectedly", None)
             if data and status == 0:
                 self.answer = pickle.loads(data)
         if self.answer[0] == "crashed":
             raise Crashed(*self.answer[1:])
         return self.answer[1]
+
+
+def wait_for_all():
+    """Wait for every copy still running, its answer unheard (the build
+    stopped before it was asked for): none outlives its build."""
+    for running in list(_RUNNING):
+        with contextlib.suppress(Crashed):
+            running.result()
+
+
+class Heard(logging.Handler):
+    """What a copy logs (warnings and errors), as (logger, level, message):
+    the build's process logs it again, or does the work again itself."""
+
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.lines = []
+
+    def emit(self, record):
+        self.lines.append((record.name, record.levelno, record.getMessage()))
 
 
 def run_child(work, where_of, writable):

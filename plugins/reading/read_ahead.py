@@ -10,7 +10,7 @@ metadata, and its text and header for the source index
 (plugins/lib/sources.py), so each file is still read once.
 
 Only a page read with nothing to say is taken: one that was refused or
-logged anything is read again in the build's process, where its problems
+logged a warning is read again in the build's process, where its problems
 and log lines belong; so is every page when the copy failed. Never in a
 process that builds again (the warm worker keeps what it read), nor where
 plugins/lib/beside.py says a fork is unsafe.
@@ -27,31 +27,20 @@ from ..lib import beside, sources, warm
 KEY = "_READ_AHEAD"
 
 
-class Heard(logging.Handler):
-    """Whether anything was logged."""
-
-    def __init__(self):
-        super().__init__(logging.NOTSET)
-        self.anything = False
-
-    def emit(self, record):
-        self.anything = True
-
-
 def read_quietly(reader, paths):
     """{path: (HTML, metadata, text, header)} of the pages read with nothing
     to say."""
-    heard = Heard()
+    heard = beside.Heard()
     logging.getLogger().addHandler(heard)
     index = sources.of(reader.settings)
     found = {}
     for path in paths:
-        heard.anything = False
+        heard.lines.clear()
         try:
             content, metadata = reader.read_again(path)
         except Exception:  # noqa: BLE001, S112 - read again, and named, in the build's process
             continue
-        if not heard.anything:
+        if not heard.lines:
             found[path] = (content, metadata, index.text(path), index.data(path))
     return found
 

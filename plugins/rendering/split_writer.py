@@ -31,17 +31,6 @@ from ..lib import beside, warm
 from ..lib.culprit import culprit
 
 
-class Heard(logging.Handler):
-    """The warnings a copy logs, as (logger, level, message)."""
-
-    def __init__(self):
-        super().__init__(logging.WARNING)
-        self.lines = []
-
-    def emit(self, record):
-        self.lines.append((record.name, record.levelno, record.getMessage()))
-
-
 class SplitWriter(Writer):
     """Pelican's writer; pages are kept until all are handed over."""
 
@@ -67,13 +56,14 @@ class SplitWriter(Writer):
         )
         self.write_taken(kept, taken)
         written, overridden, lines = copy.result()
+        # Pelican's writer refuses a file written twice by what it remembers.
         self._written_files |= written
         self._overridden_files |= overridden
         for name, level, message in lines:
             logging.getLogger(name).log(level, "%s", message)
 
     def copy_writes(self, kept, taken):
-        heard = Heard()
+        heard = beside.Heard()
         logging.getLogger().addHandler(heard)
         self.write_taken(kept, taken)
         return self._written_files, self._overridden_files, heard.lines
