@@ -6,13 +6,13 @@ tests its generators' order)."""
 import json
 import subprocess
 import sys
+from types import SimpleNamespace
 
 import pytest
 from pelican.settings import read_settings
 
 from plugins.checks import order
 from support import FIXTURE_SITE, ROOT
-from tools import sitebuild
 
 SETTINGS = ["pelicanconf.py", "publishconf.py"]
 
@@ -46,6 +46,30 @@ def test_each_broken_rule_is_named_with_its_reason(rule):
     assert problem.fix == f"list {first} before {then} in PLUGINS"
 
 
+# A build with its plugins in another order, in a fresh process: Pelican's
+# signals keep the order of a process's first build, so one here would
+# have left the session's later builds in the wrong order (their Spanish
+# menus were built before the translations were paired).
+ELSEWHERE = """
+import json, sys
+from tools import sitebuild
+settings, output, override = json.loads(sys.argv[1])
+result = sitebuild.build(settings, output, override)
+print(json.dumps({"ok": result.ok, "errors": result.errors, "lines": result.lines}))
+"""
+
+
+def build_elsewhere(settings, output, override):
+    run = subprocess.run(
+        [sys.executable, "-c", ELSEWHERE, json.dumps([settings, output, override])],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stderr
+    return SimpleNamespace(**json.loads(run.stdout.strip().splitlines()[-1]))
+
+
 def test_a_build_with_the_menus_before_the_translations_stops_naming_the_rule(tmp_path):
     plugins = read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"]
     override = {
@@ -54,7 +78,7 @@ def test_a_build_with_the_menus_before_the_translations_stops_naming_the_rule(tm
             plugins, "plugins.reading.page_meta", "plugins.reading.translations"
         ),
     }
-    result = sitebuild.build("pelicanconf.py", str(tmp_path / "out"), override)
+    result = build_elsewhere("pelicanconf.py", str(tmp_path / "out"), override)
     assert not result.ok
     assert any(
         "lists plugins.reading.page_meta before plugins.reading.translations" in x
@@ -72,7 +96,7 @@ def test_a_namespace_plugin_listed_too_early_is_refused_as_pelican_names_it(tmp_
         "PATH": str(FIXTURE_SITE),
         "PLUGINS": moved_before(plugins, "precompress", "plugins.site_files.minify"),
     }
-    result = sitebuild.build("publishconf.py", str(tmp_path / "out"), override)
+    result = build_elsewhere("publishconf.py", str(tmp_path / "out"), override)
     assert any("lists precompress before plugins.site_files.minify" in x for x in result.errors)
 
 
