@@ -161,6 +161,7 @@ PLUGINS = [
     "plugins.reading.to_confirm",
     "plugins.reading.faq",
     "plugins.rendering.inline_css",
+    "plugins.rendering.split_writer",
     "plugins.rendering.fingerprint",
     "plugins.site_files.security_headers",
     "plugins.checks.content_checks",
@@ -171,7 +172,6 @@ PLUGINS = [
     "plugins.reading.redirects",
     "plugins.site_files.minify",
     "plugins.rendering.warm_writer",
-    "plugins.rendering.split_writer",
 ]
 
 # The build, decided here once for every plugin (plugins/lib/build.py): its

@@ -9,102 +9,55 @@ probe that counts the copies made.
 """
 
 import json
-import logging
+import os
+import re
 import shutil
 import subprocess
 import sys
-import textwrap
 
+import beside_probe
 import pytest
-from pelican.writers import Writer
 
 from support import CONTENT, FIXTURE_SITE, ROOT, build_site, session_phone_photo, tree_digest
 
-# Builds alone, as tools/sitebuild.py's command line does, and says how many
-# copies of itself it made. `crash` makes the checks fail on one page.
-PROBE = textwrap.dedent(
-    """
-    import datetime, json, os, sys
-    from plugins.checks import content_checks
-    from plugins.lib import beside
-    from tools import sitebuild
 
-    args = json.loads(sys.argv[1])
-    made = []
-    start = beside.Beside.__init__
-
-    def counted(self, work, where_of):
-        made.append(getattr(work, "func", work).__name__)
-        start(self, work, where_of)
-
-    beside.Beside.__init__ = counted
-    parent = os.getpid()
-    if args.get("crash_render") or args.get("warn_render") or args.get("crash_here"):
-        import logging
-        from pelican.writers import Writer
-        write_file = Writer.write_file
-
-        def probed_write(self, *given, **named):
-            page = named.get("page")
-            if page is not None and args.get("warn_render"):
-                logging.getLogger("pelican.writers").warning(f"rendered {page.source_path}")
-            if page is not None and page.source_path.endswith(args["crash_render"] or "?"):
-                raise RuntimeError("a bug in a template")
-            if page is not None and args.get("crash_here") and os.getpid() == parent:
-                raise RuntimeError("a bug in this process")
-            return write_file(self, *given, **named)
-
-        Writer.write_file = probed_write
-    if args.get("crash"):
-        check_page = content_checks.check_page
-
-        def crashing(page, *rest, **named):
-            if page.source_path.endswith(args["crash"]):
-                raise RuntimeError("a bug in a check")
-            return check_page(page, *rest, **named)
-
-        content_checks.check_page = crashing
-    day = datetime.date.fromisoformat(args["day"])
-    result = sitebuild.build(
-        str(sitebuild.os.path.abspath("pelicanconf.py")), args["output"], args["override"], day,
-        alone=True,
-    )
-    try:  # a copy of the build still running, or never waited for
-        os.waitpid(-1, os.WNOHANG)
-        children = True
-    except ChildProcessError:
-        children = False
-    print(json.dumps({"ok": result.ok, "lines": result.lines, "made": made, "children": children}))
-    """
-)
-
-
-def alone(
-    output, day, crash=None, crash_render=None, warn_render=False, crash_here=False, **override
-):
-    """(ok, lines, the copies made) of a build alone in a fresh process."""
+def alone(output, day, patch=None, target=None, settings=None, **override):
+    """(ok, lines, the copies made) of a build alone in a fresh process
+    (tests/beside_probe.py), with one of its PATCHES in place."""
     override = {name: str(value) for name, value in override.items()}
     args = {"output": str(output), "day": day.isoformat(), "override": override}
-    args.update(crash=crash, crash_render=crash_render, warn_render=warn_render)
-    args.update(crash_here=crash_here)
+    args.update(patch=patch, target=target, settings=settings)
     run = subprocess.run(
-        [sys.executable, "-c", PROBE, json.dumps(args)],
+        [sys.executable, str(ROOT / "tests" / "beside_probe.py"), json.dumps(args)],
         cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": f"{ROOT}:{ROOT / 'tests'}"},
         capture_output=True,
         text=True,
         timeout=300,
+        start_new_session=True,  # an interruption reaches the probe's processes only
     )
     assert run.returncode == 0, run.stderr
     answer = json.loads(run.stdout.strip().splitlines()[-1])
     if not answer["ok"]:  # a successful build leaves only the old output's `rm`
         assert not answer["children"], "a copy of the build outlived it"
+    if answer["interrupted"]:
+        return None, [], answer["made"]
     return answer["ok"], answer["lines"], answer["made"]
+
+
+def in_line(
+    output, day, monkeypatch, patch=None, target=None, settings="pelicanconf.py", **override
+):
+    """The same build in line, in this process, with the same patch in place."""
+    if patch:
+        monkeypatch.setattr(*beside_probe.PATCHES[patch](target or ""))
+    return build_site(output, settings=settings, today=day, **override)
 
 
 def test_the_real_site_built_alone_is_the_site_built_in_line(site_build, tmp_path, build_day):
     ok, lines, made = alone(tmp_path / "output", build_day)
     assert ok, lines
-    assert sorted(made) == ["check_site", "copy_writes", "read_quietly"]
+    assert sorted(made) == ["check_site_in_a_copy", "copy_writes", "read_quietly"]
     assert tree_digest(tmp_path / "output") == tree_digest(site_build.output)
     assert lines == site_build.lines
 
@@ -132,7 +85,7 @@ def test_problems_found_beside_stop_the_build_as_in_line(broken, tmp_path, build
     before = tree_digest(output)
     ok, lines, made = alone(output, build_day, PATH=broken)
     assert not ok and not in_line.ok
-    assert "check_site" in made
+    assert "check_site_in_a_copy" in made
     assert lines == in_line.lines
     assert any("characters long" in line for line in lines)
     assert any("<script> in a page" in line for line in lines)
@@ -141,8 +94,41 @@ def test_problems_found_beside_stop_the_build_as_in_line(broken, tmp_path, build
     assert tree_digest(output) == before
 
 
+def test_a_refused_build_says_only_what_a_build_in_line_says(tmp_path, build_day):
+    """A build in line stops at the checks; one alone went on rendering
+    meanwhile (a summary's link is resolved only then), and says nothing of it."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    privacy = content / "pages" / "privacy.md"
+    summary = "Summary: See [the gone page]({filename}gone.md). No cookies.\n"
+    privacy.write_text(re.sub(r"^Summary: .*\n", summary, privacy.read_text(), flags=re.M))
+    index = content / "pages" / "index.md"
+    index.write_text(index.read_text() + "\n<script>alert(1)</script>\n")
+    in_line = build_site(tmp_path / "in-line", today=build_day, PATH=content)
+    ok, lines, _ = alone(tmp_path / "output", build_day, PATH=content)
+    assert not ok and not in_line.ok
+    assert lines == in_line.lines
+
+
+def test_production_alone_says_what_production_in_line_says(tmp_path, build_day):
+    """Production never renders a draft: what Pelican says of a draft's link
+    comes from the checks (run beside the build, alone), as in line. The
+    real content is refused in production (facts to confirm): the same lines."""
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    (content / "pages" / "a-draft.md").write_text(
+        "Title: A draft\nSummary: Not yet.\nStatus: draft\nReviewed: 2026-11-01\n\n"
+        "See [this]({filename}gone.md).\n"
+    )
+    in_line = build_site(tmp_path / "in-line", "publishconf.py", build_day, PATH=content)
+    ok, lines, _ = alone(tmp_path / "output", build_day, settings="publishconf.py", PATH=content)
+    assert not ok and not in_line.ok
+    assert "pelican: Unable to find 'gone.md', skipping url replacement." in lines
+    assert lines == in_line.lines
+
+
 def test_a_check_that_fails_beside_names_its_page(tmp_path, build_day):
-    ok, lines, _ = alone(tmp_path / "output", build_day, crash="privacy.md")
+    ok, lines, _ = alone(tmp_path / "output", build_day, "crash_check", "privacy.md")
     assert not ok
     bug = [line for line in lines if "a bug in the site" in line]
     assert len(bug) == 1, lines
@@ -153,7 +139,7 @@ def test_a_check_that_fails_beside_names_its_page(tmp_path, build_day):
 
 def test_a_page_that_fails_to_render_beside_is_named(tmp_path, build_day):
     """Whichever process renders the page, the bug line names it."""
-    ok, lines, made = alone(tmp_path / "output", build_day, crash_render="privacy.md")
+    ok, lines, made = alone(tmp_path / "output", build_day, "crash_render", "privacy.md")
     assert not ok and "copy_writes" in made
     bug = [line for line in lines if "a bug in the site" in line]
     assert len(bug) == 1, lines
@@ -166,28 +152,29 @@ def test_a_build_stopped_with_copies_running_waits_for_them(tmp_path, build_day)
     """The build's own process fails while its copies render and check: the
     build waits for each before it returns (`alone` asserts that no copy
     outlives it), and says what failed."""
-    ok, lines, made = alone(tmp_path / "output", build_day, crash_here=True)
+    ok, lines, made = alone(tmp_path / "output", build_day, "crash_here")
     assert not ok and "copy_writes" in made
-    assert any("RuntimeError: a bug in this process" in line for line in lines)
+    assert any("RuntimeError: in this process" in line for line in lines)
 
 
-def test_what_the_copy_logs_as_it_renders_is_reported(tmp_path, build_day, monkeypatch):
-    """A warning logged while a page renders reaches the build's lines,
-    whichever process rendered the page, as in a build in line."""
-    ok, lines, made = alone(tmp_path / "output", build_day, warn_render=True)
-    assert ok and "copy_writes" in made
-    write_file = Writer.write_file
+def test_an_interrupted_build_is_interrupted_not_a_bug(tmp_path, build_day):
+    """Ctrl-C stops the copies too: the build is interrupted (as in line),
+    never reported as a bug in the site, and no copy outlives it."""
+    ok, lines, made = alone(tmp_path / "output", build_day, "interrupt_here")
+    assert ok is None and lines == [] and "copy_writes" in made
 
-    def warning_write(self, *given, **named):
-        if named.get("page") is not None:
-            logging.getLogger("pelican.writers").warning(f"rendered {named['page'].source_path}")
-        return write_file(self, *given, **named)
 
-    monkeypatch.setattr(Writer, "write_file", warning_write)
-    in_line = build_site(tmp_path / "in-line", today=build_day)
-    rendered = [line for line in lines if line.startswith("pelican: rendered ")]
-    assert len(rendered) > 10
-    assert rendered == [line for line in in_line.lines if line.startswith("pelican: rendered ")]
+@pytest.mark.parametrize("patch", ["warn_check", "warn_render"])
+def test_what_a_copy_logs_is_reported_as_in_line(patch, tmp_path, build_day, monkeypatch):
+    """A warning logged while the checks run or a page renders reaches the
+    build's lines, whichever process logged it, as in a build in line."""
+    ok, lines, made = alone(tmp_path / "output", build_day, patch)
+    assert ok
+    assert {"check_site_in_a_copy", "copy_writes"} <= set(made)
+    in_line_lines = in_line(tmp_path / "in-line", build_day, monkeypatch, patch).lines
+    probed = [line for line in lines if line.startswith("pelican: ")]
+    assert len(probed) > 10
+    assert probed == [line for line in in_line_lines if line.startswith("pelican: ")]
 
 
 def test_no_photo_file_is_made_before_the_checks_pass(tmp_path, build_day):
@@ -203,7 +190,7 @@ def test_no_photo_file_is_made_before_the_checks_pass(tmp_path, build_day):
     index.write_text(index.read_text() + "\n<script>alert(1)</script>\n")
     cache = tmp_path / "cache"
     ok, lines, made = alone(tmp_path / "output", build_day, PATH=content, CACHE_PATH=cache)
-    assert not ok and "check_site" in made
+    assert not ok and "check_site_in_a_copy" in made
     assert any("<script> in a page" in line for line in lines)
     assert not list(cache.rglob("*.*")), "a photo file was made for a refused build"
     index.write_text(index.read_text().replace("<script>alert(1)</script>", ""))

@@ -88,6 +88,15 @@ def sort_problems(problems, records):
     return errors + sorted(others[logging.ERROR]), warnings + sorted(others[logging.WARNING])
 
 
+def reported(records, settings):
+    """The records of the build but those its process logged after the
+    checks that refused it began beside it (a build in line stops there)."""
+    since = content_checks.refused_since(settings)
+    if since is None:
+        return records
+    return [r for r in records if r.created < since or r.__dict__.get(beside.FROM_A_COPY)]
+
+
 def swap_in(built, output):
     """Replace the output folder with the new build in two renames."""
     old = None
@@ -156,7 +165,7 @@ def build(settings_file="pelicanconf.py", output=None, override=None, today=None
     finally:
         logging.getLogger().removeHandler(collector)
     problems = sorted(set(problems))
-    errors, warnings = sort_problems(problems, collector.records)
+    errors, warnings = sort_problems(problems, reported(collector.records, settings))
     if crashed:
         errors.append(crashed)
     theme = str(settings.get("THEME", ""))
@@ -189,13 +198,15 @@ def run_pelican(settings):
     try:
         try:
             Pelican(settings).run()
-        finally:
+        except Exception:
             # The checks running beside the pages (plugins/lib/beside.py) are
-            # heard whatever stopped the build: their problems explain it.
-            try:
-                content_checks.settle(settings)
-            finally:
-                beside.wait_for_all()
+            # heard whatever else stopped the build: their problems explain it.
+            content_checks.settle(settings)
+            raise
+        finally:
+            # An interruption (Ctrl-C) is not theirs to explain: it stops
+            # them too; each is only waited for.
+            beside.wait_for_all()
     except ContentError:
         return None
     except Exception as error:  # noqa: BLE001 - reported as one line, never a traceback
@@ -209,8 +220,8 @@ def bug_line(error, content):
     """One line for an unexpected failure: the file being processed (or the
     step), and that the editor's text is not to blame."""
     where, step = culprit(error.__traceback__, os.path.abspath(content))
-    if isinstance(error, Crashed):  # in the checks' process: where it said
-        where, step = error.where, "content_checks.py check_site()"
+    if isinstance(error, Crashed):  # in a copy of the build: where it said
+        where, step = error.where, error.step
     place = display_path(where) if where else f"while running {step}"
     what = error.what if isinstance(error, Crashed) else f"{type(error).__name__}: {error}"
     what = " ".join(what.split())[:200]

@@ -25,6 +25,7 @@ import logging
 import math
 import os
 import posixpath
+import time
 import urllib.parse
 
 from pelican import signals
@@ -59,8 +60,11 @@ from ..lib.problems import (
 from ..reading import redirects, translations
 
 logger = logging.getLogger("content_checks")
-# The settings key of the checks running beside the build (check_content).
+# The settings keys of the checks running beside the build (check_content):
+# the copy, when they began, and when the checks that refused it began.
 BESIDE_KEY = "_CHECKS_BESIDE"
+STARTED_KEY = "_CHECKS_STARTED"
+REFUSED_KEY = "_CHECKS_REFUSED"
 # Pelican's logger class drops a message it has logged before, for the life
 # of the process: the live preview and the tests build many times, and the
 # same problem must be reported on every build.
@@ -499,10 +503,27 @@ def check_content(generators):
         check_site, pages_generator.context, settings, pages, pages_generator.draft_pages
     )
     if beside.possible() and not warm.enabled(settings):
+        # Links resolved here first, as the checks in line resolve them
+        # (Pelican keeps the result): what Pelican says of a link it cannot
+        # resolve is this process's, drafts' included (never rendered in
+        # production).
+        for page in [*pages, *pages_generator.draft_pages]:
+            page.get_content(page.get_siteurl())
         content = os.path.abspath(settings["PATH"])
-        settings[BESIDE_KEY] = beside.Beside(work, lambda e: culprit(e.__traceback__, content)[0])
+        settings[STARTED_KEY] = time.time()
+        settings[BESIDE_KEY] = beside.Beside(
+            functools.partial(check_site_in_a_copy, work),
+            lambda error: culprit(error.__traceback__, content)[0],
+        )
         return
     conclude(settings, work())
+
+
+def check_site_in_a_copy(work):
+    """In the copy: the problems, and whatever the checks logged."""
+    heard = beside.Heard()
+    logging.getLogger().addHandler(heard)
+    return work(), heard.lines
 
 
 def conclude(settings, problems):
@@ -512,6 +533,9 @@ def conclude(settings, problems):
     report(problems)
     errors = [problem for problem in problems if problem.level == ERROR]
     if errors:
+        # A build in line stops here; one whose checks ran beside it went on
+        # meanwhile, and what it logged since they began is not reported.
+        settings[REFUSED_KEY] = settings.get(STARTED_KEY)
         raise ContentError(f"{len(errors)} content problem(s) must be fixed")
 
 
@@ -520,7 +544,15 @@ def settle(settings):
     when the content must be fixed, beside.Crashed when they failed."""
     running = settings.pop(BESIDE_KEY, None)
     if running is not None:
-        conclude(settings, running.result())
+        problems, lines = running.result()
+        beside.log_again(lines)
+        conclude(settings, problems)
+
+
+def refused_since(settings):
+    """When the checks that refused this build began, if they ran beside it:
+    what its process logged since then a build in line never got to log."""
+    return settings.get(REFUSED_KEY)
 
 
 def settle_at_the_end(pelican):

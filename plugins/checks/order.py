@@ -23,8 +23,8 @@ The build's timeline (signal: its plugins, in PLUGINS order):
                               tables
     get_writer                warm_writer (the warm worker's builds), split_writer
                               (a build alone)
-    page_writer_finalized     fingerprint, security_headers, sitemap_xml, split_writer
-                              (renders the pages it kept, in two processes)
+    page_writer_finalized     split_writer (renders the pages it kept, in two
+                              processes), fingerprint, security_headers, sitemap_xml
     finalized                 content_checks (hears the checks run beside the build)
     minify, then compress     minify, precompress (production; granular signals)
 """
@@ -62,6 +62,13 @@ RULES = [
         "all_generators_finalized",
         "tables adds the theme's scrolling region around each table, markup the "
         "page allowlist refuses in an editor's text",
+    ),
+    (
+        "plugins.rendering.split_writer",
+        "plugins.site_files.sitemap_xml",
+        "page_writer_finalized",
+        "Pelican sends it once the pages are written, and the split writer writes "
+        "the pages it kept then, before what comes after the pages",
     ),
     (
         "plugins.site_files.minify",

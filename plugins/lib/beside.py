@@ -28,12 +28,13 @@ import threading
 
 
 class Crashed(Exception):
-    """The work raised in the child: what it raised, and the content file it
-    was handling (tools/sitebuild.py names it in its bug line)."""
+    """The work raised in the child: what it raised, the content file it
+    was handling and the work it was doing (tools/sitebuild.py names them
+    in its bug line)."""
 
-    def __init__(self, what, where=None):
+    def __init__(self, what, where=None, step="a copy of the build"):
         super().__init__(what)
-        self.what, self.where = what, where
+        self.what, self.where, self.step = what, where, step
 
 
 _ALONE = []
@@ -66,6 +67,7 @@ class Beside:
     """`work()` run in a forked child from now on; `result()` waits for it."""
 
     def __init__(self, work, where_of):
+        self.step = f"{getattr(work, 'func', work).__name__}()"
         readable, writable = os.pipe()
         self.pid = os.fork()
         if self.pid == 0:
@@ -79,14 +81,15 @@ class Beside:
         """What `work()` returned; Crashed when it raised or its process died."""
         if self.answer is None:
             _RUNNING.discard(self)
+            # Set first: a second call (after an interruption) never reads again.
+            self.answer = ("crashed", "a copy of the build stopped unexpectedly", None)
             with os.fdopen(self.pipe, "rb") as answers:
                 data = answers.read()
             _, status = os.waitpid(self.pid, 0)
-            self.answer = ("crashed", "a copy of the build stopped unexpectedly", None)
             if data and status == 0:
                 self.answer = pickle.loads(data)
         if self.answer[0] == "crashed":
-            raise Crashed(*self.answer[1:])
+            raise Crashed(*self.answer[1:], step=self.step)
         return self.answer[1]
 
 
@@ -99,15 +102,27 @@ def wait_for_all():
 
 
 class Heard(logging.Handler):
-    """What a copy logs (warnings and errors), as (logger, level, message):
-    the build's process logs it again, or does the work again itself."""
+    """What a copy logs (warnings and errors): the build's process logs it
+    again (`log_again`), or does the work again itself."""
 
     def __init__(self):
         super().__init__(logging.WARNING)
         self.lines = []
 
     def emit(self, record):
-        self.lines.append((record.name, record.levelno, record.getMessage()))
+        # Pelican's grouping of many warnings of a kind travels with them.
+        group = {key: record.__dict__[key] for key in GROUPING if key in record.__dict__}
+        self.lines.append((record.name, record.levelno, record.getMessage(), group))
+
+
+GROUPING = ("limit_msg", "limit_args")
+# Marks a line a copy logged, logged again here (tools/sitebuild.py keeps it).
+FROM_A_COPY = "from_a_copy"
+
+
+def log_again(lines):
+    for name, level, message, group in lines:
+        logging.getLogger(name).log(level, "%s", message, extra={**group, FROM_A_COPY: True})
 
 
 def run_child(work, where_of, writable):

@@ -3,7 +3,7 @@
 Every local plugin records what it finds here instead of logging at once,
 because `pelican --fatal` stops at the first logged record and an editor
 needs to see every problem of a build together (docs/architecture.md, "Known traps").
-`content_checks` logs them all and stops the build before anything is written.
+`content_checks` logs them all and stops the build before anything is published.
 
 A problem is data from where it is found until it is printed: validators
 raise `Refused(what, fix)` and the caller adds the file and the line; no

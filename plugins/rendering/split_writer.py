@@ -59,8 +59,7 @@ class SplitWriter(Writer):
         # Pelican's writer refuses a file written twice by what it remembers.
         self._written_files |= written
         self._overridden_files |= overridden
-        for name, level, message in lines:
-            logging.getLogger(name).log(level, "%s", message)
+        beside.log_again(lines)
 
     def copy_writes(self, kept, taken):
         heard = beside.Heard()
@@ -77,11 +76,12 @@ class SplitWriter(Writer):
 
 
 def resolve_links(page):
-    """The page's text and summary with their links resolved, here, in page
-    order, before the pages are shared out (Pelican keeps the result): what
-    Pelican says of a link it cannot resolve is logged by this process, in
-    the order and number a build in line logs it (it merges many of a kind)."""
-    return page.content, page.summary
+    """The page's text and summary with their links resolved, here, before
+    the pages are shared out (Pelican keeps the result): what Pelican says
+    of a link it cannot resolve is logged by this process, in the number a
+    build in line logs it (it merges many of a kind)."""
+    page.get_content(page.get_siteurl())
+    page.get_summary(page.get_siteurl())
 
 
 def take(taken):
@@ -104,6 +104,7 @@ def write_kept(generator, writer):
 
 def register():
     signals.get_writer.connect(writer_class)
-    # Every page handed over; first on this signal (PLUGINS order), before
-    # anything written after the pages.
+    # Every page handed over. Pelican sends this signal once the pages are
+    # written, so this writer writes them first on it (PLUGINS order,
+    # plugins/checks/order.py).
     signals.page_writer_finalized.connect(write_kept)
