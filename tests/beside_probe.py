@@ -104,9 +104,9 @@ def main(args):
     made = []
     start = beside.Beside.__init__
 
-    def counted(self, work, where_of):
+    def counted(self, work, content=None):
         made.append(getattr(work, "func", work).__name__)
-        start(self, work, where_of)
+        start(self, work, content)
 
     beside.Beside.__init__ = counted
     if args.get("patch"):

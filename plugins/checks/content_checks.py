@@ -42,7 +42,6 @@ from ..lib import (
     sources,
     warm,
 )
-from ..lib.culprit import culprit
 from ..lib.problems import (
     ADVICE,
     CONTEXT_KEY,
@@ -509,11 +508,9 @@ def check_content(generators):
         # production).
         for page in [*pages, *pages_generator.draft_pages]:
             page.get_content(page.get_siteurl())
-        content = os.path.abspath(settings["PATH"])
         settings[STARTED_KEY] = time.time()
         settings[BESIDE_KEY] = beside.Beside(
-            functools.partial(check_site_in_a_copy, work),
-            lambda error: culprit(error.__traceback__, content)[0],
+            functools.partial(check_site_in_a_copy, work), os.path.abspath(settings["PATH"])
         )
         return
     conclude(settings, work())

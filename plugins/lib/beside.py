@@ -26,6 +26,8 @@ import os
 import pickle
 import threading
 
+from .culprit import culprit
+
 
 class Crashed(Exception):
     """The work raised in the child: what it raised, the content file it
@@ -66,13 +68,15 @@ _RUNNING = set()
 class Beside:
     """`work()` run in a forked child from now on; `result()` waits for it."""
 
-    def __init__(self, work, where_of):
+    def __init__(self, work, content=None):
+        """`content`: the content folder, to name the file a crash was
+        handling (plugins/lib/culprit.py)."""
         self.step = f"{getattr(work, 'func', work).__name__}()"
         readable, writable = os.pipe()
         self.pid = os.fork()
         if self.pid == 0:
             os.close(readable)
-            run_child(work, where_of, writable)
+            run_child(work, content, writable)
         os.close(writable)
         self.pipe, self.answer = readable, None
         _RUNNING.add(self)
@@ -125,7 +129,7 @@ def log_again(lines):
         logging.getLogger(name).log(level, "%s", message, extra={**group, FROM_A_COPY: True})
 
 
-def run_child(work, where_of, writable):
+def run_child(work, content, writable):
     """The child: do the work, send the answer, and leave at once (os._exit:
     no exit handlers, no buffers of the parent flushed a second time)."""
     status = 1
@@ -133,7 +137,8 @@ def run_child(work, where_of, writable):
         try:
             answer = ("done", work())
         except Exception as error:  # noqa: BLE001 - handed to the parent as data
-            answer = ("crashed", f"{type(error).__name__}: {error}", where_of(error))
+            where = culprit(error.__traceback__, content)[0] if content else None
+            answer = ("crashed", f"{type(error).__name__}: {error}", where)
         with os.fdopen(writable, "wb") as out:
             pickle.dump(answer, out)
         status = 0

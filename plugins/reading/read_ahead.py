@@ -48,7 +48,7 @@ def read_quietly(reader, paths):
 class ReadAhead:
     def __init__(self, reader, paths):
         self.paths = set(paths)
-        self.running = beside.Beside(functools.partial(read_quietly, reader, paths), lambda e: None)
+        self.running = beside.Beside(functools.partial(read_quietly, reader, paths))
         self.found = None
 
     def take(self, path):

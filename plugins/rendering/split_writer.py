@@ -28,7 +28,6 @@ from pelican import signals
 from pelican.writers import Writer
 
 from ..lib import beside, warm
-from ..lib.culprit import culprit
 
 
 class SplitWriter(Writer):
@@ -49,10 +48,8 @@ class SplitWriter(Writer):
         for *_, kwargs in kept:
             resolve_links(kwargs["page"])
         taken = multiprocessing.Value("l", 0)
-        content = os.path.abspath(self.settings["PATH"])
         copy = beside.Beside(
-            functools.partial(self.copy_writes, kept, taken),
-            lambda error: culprit(error.__traceback__, content)[0],
+            functools.partial(self.copy_writes, kept, taken), os.path.abspath(self.settings["PATH"])
         )
         self.write_taken(kept, taken)
         written, overridden, lines = copy.result()
